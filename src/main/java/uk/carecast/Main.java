@@ -1,0 +1,65 @@
+package uk.carecast;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import uk.carecast.config.ConfigException;
+import uk.carecast.config.JobConfig;
+import uk.carecast.config.JobFile;
+import uk.carecast.ingest.InputException;
+import uk.carecast.pipeline.DemandForecastJob;
+import uk.carecast.publish.MissingTableException;
+import uk.carecast.sample.SampleConfig;
+import uk.carecast.sample.SampleGenerator;
+import uk.carecast.spark.Sessions;
+
+/**
+ * {@code carecast JOB_FILE [--stage NAME]... [--set key=value]...}: runs the job the YAML file
+ * defines. A user error (bad input, bad configuration) ends with one line naming it and exit
+ * status 1, not a stack trace.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (InputException | ConfigException | MissingTableException e) {
+            System.err.println("carecast: error: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    static void run(String[] args) {
+        if (args.length == 0 || args[0].startsWith("-")) {
+            throw new ConfigException("usage: carecast JOB_FILE [--stage NAME]... [--set key=value]...");
+        }
+        List<String> stages = new ArrayList<>();
+        List<String> overrides = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String flag = args[i];
+            if (i + 1 >= args.length || !(flag.equals("--stage") || flag.equals("--set"))) {
+                throw new ConfigException("unexpected argument '" + flag + "'; expected --stage NAME or --set key=value");
+            }
+            (flag.equals("--stage") ? stages : overrides).add(args[++i]);
+        }
+        JobFile file = JobFile.read(Path.of(args[0]), overrides);
+        switch (file.jobName()) {
+            case "demand-forecast" -> {
+                JobConfig config = file.bind(JobConfig.class);
+                SparkSession spark = Sessions.start("carecast demand-forecast", config.master(), config.sparkConf());
+                try {
+                    DemandForecastJob.run(spark, config, stages, System.out);
+                } finally {
+                    spark.stop();
+                }
+            }
+            case "generate-sample" -> new SampleGenerator(file.bind(SampleConfig.class)).writeAll(System.out);
+            default -> throw new ConfigException("job file " + args[0] + " names an unknown job '" + file.jobName()
+                    + "' (known: demand-forecast, generate-sample)");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package uk.carecast.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demand-forecast job, as read from {@code jobs/demand-forecast.yaml} with any {@code --set}
+ * overrides applied. Paths are relative to the directory the job is started from.
+ */
+public record JobConfig(
+        String job,
+        String master,
+        Map<String, String> sparkConf,
+        Inputs inputs,
+        String output,
+        Snapshots snapshots,
+        int horizonYears,
+        Pseudonymisation pseudonymisation,
+        List<ServiceAreaRule> serviceAreas) {
+
+    public JobConfig {
+        require(inputs, "inputs");
+        require(output, "output");
+        require(snapshots, "snapshots");
+        require(pseudonymisation, "pseudonymisation");
+        require(serviceAreas, "service_areas");
+        if (horizonYears < 1 || horizonYears > 15) {
+            throw new ConfigException("horizon_years must be between 1 and 15, got " + horizonYears);
+        }
+        master = master == null ? "local[*]" : master;
+        sparkConf = sparkConf == null ? Map.of() : Map.copyOf(sparkConf);
+        serviceAreas = List.copyOf(serviceAreas);
+    }
+
+    static void require(Object value, String key) {
+        if (value == null) {
+            throw new ConfigException("job file has no '" + key + "'");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package uk.carecast.demand;
+
+/** Columns of {@code demand_snapshot} (and of the cells other stages group by). */
+public final class DemandColumns {
+
+    public static final String SNAPSHOT_DATE = "snapshot_date";
+    public static final String AGE_BAND = "age_band";
+    public static final String CLIENT_GROUP = "client_group";
+    public static final String CLIENTS = "clients";
+    public static final String WEEKLY_COST = "weekly_cost";
+
+    private DemandColumns() {
+    }
+}

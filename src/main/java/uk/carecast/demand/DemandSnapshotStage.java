@@ -1,0 +1,49 @@
+package uk.carecast.demand;
+
+import static org.apache.spark.sql.functions.*;
+import static uk.carecast.demand.DemandColumns.*;
+import static uk.carecast.ingest.Columns.*;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import uk.carecast.ingest.IngestStage;
+import uk.carecast.ingest.Money;
+import uk.carecast.pipeline.Stage;
+import uk.carecast.pipeline.StageContext;
+
+/**
+ * {@code demand_snapshot}: per snapshot date, area, support reason, age band, sex and setting,
+ * the distinct people active in that setting and the sum of their weekly-equivalent costs.
+ * A person with two settings counts once in each.
+ */
+public final class DemandSnapshotStage implements Stage {
+
+    public static final String TABLE = "demand_snapshot";
+
+    @Override
+    public String name() {
+        return TABLE;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(IngestStage.SERVICE_USERS, IngestStage.PLACEMENTS);
+    }
+
+    @Override
+    public Map<String, Dataset<Row>> run(StageContext context) {
+        return Map.of(TABLE, snapshot(context.spark(), context.config().snapshots().dates(),
+                context.table(IngestStage.PLACEMENTS), context.table(IngestStage.SERVICE_USERS)));
+    }
+
+    public static Dataset<Row> snapshot(SparkSession spark, List<LocalDate> dates, Dataset<Row> placements,
+            Dataset<Row> users) {
+        return ActivePlacements.on(spark, dates, placements, users)
+                .groupBy(SNAPSHOT_DATE, LA_CODE, PRIMARY_SUPPORT_REASON, AGE_BAND, SEX, SETTING, CLIENT_GROUP)
+                .agg(countDistinct(PERSON_ID).as(CLIENTS), Money.toPence(sum(WEEKLY_COST)).as(WEEKLY_COST));
+    }
+}

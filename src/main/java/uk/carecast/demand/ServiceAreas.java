@@ -1,0 +1,30 @@
+package uk.carecast.demand;
+
+import static org.apache.spark.sql.functions.*;
+
+import java.util.List;
+import org.apache.spark.sql.Column;
+import uk.carecast.config.ServiceAreaRule;
+
+/** The job file's setting × client group → service area rules as one column expression. */
+public final class ServiceAreas {
+
+    public static final String UNMAPPED = "Unmapped";
+
+    private ServiceAreas() {
+    }
+
+    public static Column of(List<ServiceAreaRule> rules, Column setting, Column clientGroup) {
+        Column result = lit(UNMAPPED);
+        for (int i = rules.size() - 1; i >= 0; i--) {
+            ServiceAreaRule rule = rules.get(i);
+            result = when(matches(setting, rule.setting()).and(matches(clientGroup, rule.clientGroup())),
+                    lit(rule.serviceArea())).otherwise(result);
+        }
+        return result;
+    }
+
+    private static Column matches(Column value, String pattern) {
+        return ServiceAreaRule.ANY.equals(pattern) ? lit(true) : value.equalTo(lit(pattern));
+    }
+}

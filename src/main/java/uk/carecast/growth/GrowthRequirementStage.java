@@ -1,0 +1,90 @@
+package uk.carecast.growth;
+
+import static org.apache.spark.sql.functions.*;
+import static uk.carecast.demand.DemandColumns.AGE_BAND;
+import static uk.carecast.ingest.Columns.*;
+import static uk.carecast.projection.ProjectionColumns.GROSS_COST;
+import static uk.carecast.projection.ProjectionColumns.PROJECTED_CLIENTS;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import uk.carecast.ingest.Money;
+import uk.carecast.pipeline.Stage;
+import uk.carecast.pipeline.StageContext;
+import uk.carecast.projection.ProjectionStage;
+import uk.carecast.spark.Seqs;
+import uk.carecast.time.FinancialYears;
+
+/**
+ * {@code growth_requirement}: each projected year's change in gross cost per area and service
+ * area, split into drivers. Per cell, demography (volume) = Δclients × last year's cost per
+ * client, rounded to the penny; price = the rest of the change, which equals this year's clients
+ * × Δcost per client. Taking price as the remainder of the already-rounded costs makes the
+ * drivers add up to the change exactly, to the penny.
+ */
+public final class GrowthRequirementStage implements Stage {
+
+    public static final String TABLE = "growth_requirement";
+    public static final String DRIVER = "driver";
+    public static final String DEMOGRAPHY = "demography";
+    public static final String PRICE = "price";
+
+    private static final String[] CELL = {LA_CODE, PRIMARY_SUPPORT_REASON, AGE_BAND, SEX, SETTING};
+
+    @Override
+    public String name() {
+        return TABLE;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(ProjectionStage.COST_TABLE);
+    }
+
+    @Override
+    public Map<String, Dataset<Row>> run(StageContext context) {
+        return Map.of(TABLE, growth(context.table(ProjectionStage.COST_TABLE)));
+    }
+
+    public static Dataset<Row> growth(Dataset<Row> costProjection) {
+        Dataset<Row> thisYear = costProjection
+                .withColumn("fy_start", FinancialYears.startYearOfLabel(col(FINANCIAL_YEAR)));
+        Dataset<Row> lastYear = thisYear
+                .select(concat(cell(), new Column[] {
+                        col("fy_start").plus(1).as("fy_start"),
+                        col(PROJECTED_CLIENTS).as("clients_before"),
+                        col(GROSS_COST).as("cost_before")}));
+        Dataset<Row> perCell = thisYear.join(lastYear, Seqs.of(concatNames("fy_start")))
+                .withColumn("change", col(GROSS_COST).minus(col("cost_before")))
+                .withColumn(DEMOGRAPHY, Money.toPence(col(PROJECTED_CLIENTS).minus(col("clients_before"))
+                        .multiply(col("cost_before")).divide(col("clients_before"))))
+                .withColumn(PRICE, col("change").minus(col(DEMOGRAPHY)).cast(Money.POUNDS));
+        return perCell.groupBy(LA_CODE, SERVICE_AREA, FINANCIAL_YEAR)
+                .agg(sum(DEMOGRAPHY).cast(Money.POUNDS).as(DEMOGRAPHY), sum(PRICE).cast(Money.POUNDS).as(PRICE))
+                .select(col(LA_CODE), col(SERVICE_AREA), col(FINANCIAL_YEAR),
+                        explode(array(
+                                struct(lit(DEMOGRAPHY).as(DRIVER), col(DEMOGRAPHY).as(AMOUNT)),
+                                struct(lit(PRICE).as(DRIVER), col(PRICE).as(AMOUNT)))).as("d"))
+                .select(col(LA_CODE), col(SERVICE_AREA), col(FINANCIAL_YEAR), col("d." + DRIVER).as(DRIVER),
+                        col("d." + AMOUNT).as(AMOUNT));
+    }
+
+    private static Column[] cell() {
+        return java.util.Arrays.stream(CELL).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    }
+
+    private static String[] concatNames(String extra) {
+        String[] out = java.util.Arrays.copyOf(CELL, CELL.length + 1);
+        out[CELL.length] = extra;
+        return out;
+    }
+
+    private static Column[] concat(Column[] a, Column[] b) {
+        Column[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

@@ -1,0 +1,65 @@
+package uk.carecast.pipeline;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Runs stages in order, writing each output table to the run's staging area (so the next stage
+ * reads it back from Parquet rather than recomputing it), prints one progress line per stage,
+ * and publishes all tables together only when every stage has succeeded.
+ */
+public final class Pipeline {
+
+    private final List<Stage> stages;
+    private final PrintStream progress;
+
+    public Pipeline(List<Stage> stages, PrintStream progress) {
+        this.stages = List.copyOf(stages);
+        this.progress = progress;
+    }
+
+    public List<StageReport> run(StageContext context) {
+        List<StageReport> reports = new ArrayList<>();
+        long started = System.nanoTime();
+        try {
+            for (Stage stage : stages) {
+                reports.add(runStage(stage, context));
+            }
+            context.store().publish();
+        } catch (RuntimeException e) {
+            context.store().discard();
+            throw e;
+        }
+        progress.printf("done: %d stage%s in %.1f s, tables written under %s%n", stages.size(),
+                stages.size() == 1 ? "" : "s", seconds(started), context.config().output());
+        return reports;
+    }
+
+    private StageReport runStage(Stage stage, StageContext context) {
+        long started = System.nanoTime();
+        long rowsIn = 0;
+        for (String input : stage.inputs()) {
+            rowsIn += context.table(input).count();
+        }
+        long rowsOut = 0;
+        List<String> written = new ArrayList<>();
+        for (Map.Entry<String, Dataset<Row>> output : stage.run(context).entrySet()) {
+            rowsOut += context.store().write(output.getKey(), output.getValue()).count();
+            written.add(output.getKey());
+        }
+        if (stage.inputs().isEmpty()) {
+            rowsIn = rowsOut;
+        }
+        StageReport report = new StageReport(stage.name(), rowsIn, rowsOut, seconds(started), written);
+        progress.println(report.line());
+        return report;
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+}

@@ -1,0 +1,52 @@
+package uk.carecast.projection;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import uk.carecast.ingest.InputException;
+import uk.carecast.time.FinancialYear;
+
+/**
+ * Cumulative price index per setting: 1 in the base year, then each later year's index is the
+ * year before's × (1 + that year's combined uplift). Computed on the driver in BigDecimal: the
+ * assumptions table has a row per setting and year, a few dozen rows.
+ */
+public final class PriceIndex {
+
+    public static final int SCALE = 10;
+
+    private PriceIndex() {
+    }
+
+    public record Entry(String setting, FinancialYear year, BigDecimal index) {
+    }
+
+    public static List<Entry> cumulative(List<CostAssumption> assumptions, List<String> settings,
+            FinancialYear base, FinancialYear last) {
+        Map<String, CostAssumption> byKey = assumptions.stream()
+                .collect(Collectors.toMap(a -> a.setting() + "|" + a.year().label(), Function.identity(), (a, b) -> {
+                    throw new InputException("cost_assumptions has two rows for setting " + a.setting() + " in "
+                            + a.year().label());
+                }));
+        List<Entry> entries = new ArrayList<>();
+        for (String setting : settings) {
+            BigDecimal index = BigDecimal.ONE;
+            entries.add(new Entry(setting, base, index.setScale(SCALE)));
+            for (FinancialYear y = base.plus(1); y.compareTo(last) <= 0; y = y.plus(1)) {
+                CostAssumption a = byKey.get(setting + "|" + y.label());
+                if (a == null) {
+                    throw new InputException("cost_assumptions has no row for setting " + setting + " in "
+                            + y.label() + ", which the projection to " + last.label() + " needs");
+                }
+                index = index.multiply(a.factor(), MathContext.DECIMAL128);
+                entries.add(new Entry(setting, y, index.setScale(SCALE, RoundingMode.HALF_UP)));
+            }
+        }
+        return entries;
+    }
+}

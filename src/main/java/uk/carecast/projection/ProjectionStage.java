@@ -1,0 +1,127 @@
+package uk.carecast.projection;
+
+import static org.apache.spark.sql.functions.*;
+import static uk.carecast.demand.DemandColumns.*;
+import static uk.carecast.ingest.Columns.*;
+import static uk.carecast.projection.ProjectionColumns.*;
+
+import java.sql.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructType;
+import uk.carecast.config.ServiceAreaRule;
+import uk.carecast.demand.ServiceAreas;
+import uk.carecast.ingest.IngestStage;
+import uk.carecast.ingest.Money;
+import uk.carecast.pipeline.Stage;
+import uk.carecast.pipeline.StageContext;
+import uk.carecast.population.PopulationColumns;
+import uk.carecast.population.PopulationLookup;
+import uk.carecast.rates.UsageRatesStage;
+import uk.carecast.spark.Seqs;
+import uk.carecast.time.FinancialYear;
+import uk.carecast.time.FinancialYears;
+
+/**
+ * {@code demand_projection} and {@code cost_projection}: each cell of the latest snapshot carried
+ * through the base financial year and the horizon. Projected clients = base usage rate ×
+ * projected population, computed as base clients × population(y) ÷ population(base) so the base
+ * year reproduces the observed count exactly. Gross cost = clients × weekly unit cost (the cell's
+ * mean at the base snapshot) × days in the year ÷ 7 × cumulative price index.
+ */
+public final class ProjectionStage implements Stage {
+
+    public static final String DEMAND_TABLE = "demand_projection";
+    public static final String COST_TABLE = "cost_projection";
+    public static final DecimalType CLIENT_COUNT = DataTypes.createDecimalType(18, 4);
+    public static final DecimalType INDEX = DataTypes.createDecimalType(20, PriceIndex.SCALE);
+
+    @Override
+    public String name() {
+        return "projection";
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(UsageRatesStage.TABLE, IngestStage.POPULATION, IngestStage.COST_ASSUMPTIONS);
+    }
+
+    @Override
+    public Map<String, Dataset<Row>> run(StageContext context) {
+        Dataset<Row> demand = demand(context.table(UsageRatesStage.TABLE), context.table(IngestStage.POPULATION),
+                context.config().horizonYears());
+        Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+        tables.put(DEMAND_TABLE, demand);
+        tables.put(COST_TABLE, cost(context.spark(), demand, context.table(UsageRatesStage.TABLE),
+                context.table(IngestStage.COST_ASSUMPTIONS), context.config().serviceAreas()));
+        return tables;
+    }
+
+    public static Dataset<Row> demand(Dataset<Row> usageRates, Dataset<Row> population, int horizonYears) {
+        Date baseDate = usageRates.agg(max(SNAPSHOT_DATE)).first().getDate(0);
+        FinancialYear base = FinancialYear.containing(baseDate.toLocalDate());
+        Column years = sequence(lit(base.startYear()), lit(base.startYear() + horizonYears));
+        Dataset<Row> cells = usageRates.filter(col(SNAPSHOT_DATE).equalTo(lit(baseDate)))
+                .select(col(LA_CODE), col(PRIMARY_SUPPORT_REASON), col(AGE_BAND), col(SEX), col(SETTING),
+                        col(CLIENT_GROUP), col(SNAPSHOT_DATE).as(BASE_SNAPSHOT_DATE), col(CLIENTS).as(BASE_CLIENTS),
+                        col(UsageRatesStage.RATE_PER_1000), col(PopulationColumns.POPULATION).as(BASE_POPULATION))
+                .withColumn("fy_start", explode(years));
+        Dataset<Row> projected = PopulationLookup.attach(cells, col("fy_start"), population);
+        UsageRatesStage.requirePopulation(projected);
+        return projected
+                .withColumn(FINANCIAL_YEAR, FinancialYears.label(col("fy_start")))
+                .withColumn(PROJECTED_CLIENTS, col(BASE_CLIENTS).cast(DataTypes.createDecimalType(12, 0))
+                        .multiply(col(PopulationColumns.POPULATION)).divide(col(BASE_POPULATION)).cast(CLIENT_COUNT))
+                .drop("fy_start");
+    }
+
+    public static Dataset<Row> cost(SparkSession spark, Dataset<Row> demand, Dataset<Row> usageRates,
+            Dataset<Row> costAssumptions, List<ServiceAreaRule> serviceAreas) {
+        Dataset<Row> unitCosts = usageRates
+                .join(demand.select(BASE_SNAPSHOT_DATE).distinct(), col(SNAPSHOT_DATE).equalTo(col(BASE_SNAPSHOT_DATE)))
+                .select(col(LA_CODE), col(PRIMARY_SUPPORT_REASON), col(AGE_BAND), col(SEX), col(SETTING),
+                        col(WEEKLY_COST).divide(col(CLIENTS)).cast(Money.EXACT).as("weekly_unit_exact"));
+        Dataset<Row> index = priceIndex(spark, demand, costAssumptions);
+        return demand
+                .join(unitCosts, Seqs.of(LA_CODE, PRIMARY_SUPPORT_REASON, AGE_BAND, SEX, SETTING))
+                .join(broadcast(index), Seqs.of(SETTING, FINANCIAL_YEAR))
+                .select(col(LA_CODE), col(PRIMARY_SUPPORT_REASON), col(AGE_BAND), col(SEX), col(SETTING),
+                        col(CLIENT_GROUP),
+                        ServiceAreas.of(serviceAreas, col(SETTING), col(CLIENT_GROUP)).as(SERVICE_AREA),
+                        col(FINANCIAL_YEAR), col(PROJECTED_CLIENTS),
+                        Money.toPence(col("weekly_unit_exact")).as(WEEKLY_UNIT_COST),
+                        FinancialYears.days(FinancialYears.startYearOfLabel(col(FINANCIAL_YEAR))).as(DAYS),
+                        col(PRICE_INDEX),
+                        Money.toPence(col(PROJECTED_CLIENTS).multiply(col("weekly_unit_exact"))
+                                .multiply(FinancialYears.days(FinancialYears.startYearOfLabel(col(FINANCIAL_YEAR))))
+                                .divide(lit(7)).multiply(col(PRICE_INDEX))).as(GROSS_COST));
+    }
+
+    private static Dataset<Row> priceIndex(SparkSession spark, Dataset<Row> demand, Dataset<Row> costAssumptions) {
+        List<String> settings = demand.select(SETTING).distinct().collectAsList().stream().map(r -> r.getString(0))
+                .sorted().toList();
+        List<String> years = demand.select(FINANCIAL_YEAR).distinct().collectAsList().stream()
+                .map(r -> r.getString(0)).sorted().toList();
+        List<CostAssumption> assumptions = costAssumptions.collectAsList().stream()
+                .map(r -> new CostAssumption(FinancialYear.parse(r.getAs(FINANCIAL_YEAR)), r.getAs(SETTING),
+                        r.getAs(PRICE_UPLIFT_PCT), r.getAs(NLW_UPLIFT_PCT), r.getAs(LABOUR_SHARE)))
+                .toList();
+        List<Row> rows = PriceIndex.cumulative(assumptions, settings, FinancialYear.parse(years.get(0)),
+                        FinancialYear.parse(years.get(years.size() - 1))).stream()
+                .map(e -> RowFactory.create(e.setting(), e.year().label(), e.index()))
+                .toList();
+        StructType schema = new StructType()
+                .add(SETTING, DataTypes.StringType)
+                .add(FINANCIAL_YEAR, DataTypes.StringType)
+                .add(PRICE_INDEX, INDEX);
+        return spark.createDataFrame(rows, schema);
+    }
+}

@@ -1,0 +1,112 @@
+package uk.carecast.unitcost;
+
+import static org.apache.spark.sql.functions.*;
+import static uk.carecast.demand.DemandColumns.*;
+import static uk.carecast.ingest.Columns.*;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import uk.carecast.demand.ActivePlacements;
+import uk.carecast.ingest.IngestStage;
+import uk.carecast.ingest.Money;
+import uk.carecast.pipeline.Stage;
+import uk.carecast.pipeline.StageContext;
+
+/**
+ * {@code unit_costs}: per snapshot, area, setting, support reason, age band and provider type,
+ * the people in the cell and the mean, median, 25th and 75th percentile of their weekly cost.
+ * Percentiles interpolate linearly between ranked values (as Excel's PERCENTILE.INC does) and are
+ * computed on the exact decimals with a window rank, because Spark's percentile functions return
+ * doubles and money must stay decimal.
+ */
+public final class UnitCostsStage implements Stage {
+
+    public static final String TABLE = "unit_costs";
+    public static final String MEAN = "mean_weekly_cost";
+    public static final String MEDIAN = "median_weekly_cost";
+    public static final String P25 = "p25_weekly_cost";
+    public static final String P75 = "p75_weekly_cost";
+
+    private static final List<String> CELL = List.of(SNAPSHOT_DATE, LA_CODE, SETTING, PRIMARY_SUPPORT_REASON,
+            AGE_BAND, PROVIDER_TYPE);
+
+    @Override
+    public String name() {
+        return TABLE;
+    }
+
+    @Override
+    public List<String> inputs() {
+        return List.of(IngestStage.SERVICE_USERS, IngestStage.PLACEMENTS);
+    }
+
+    @Override
+    public Map<String, Dataset<Row>> run(StageContext context) {
+        return Map.of(TABLE, unitCosts(context.spark(), context.config().snapshots().dates(),
+                context.table(IngestStage.PLACEMENTS), context.table(IngestStage.SERVICE_USERS)));
+    }
+
+    public static Dataset<Row> unitCosts(SparkSession spark, List<LocalDate> dates, Dataset<Row> placements,
+            Dataset<Row> users) {
+        Column[] cell = CELL.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        Dataset<Row> perPerson = ActivePlacements.on(spark, dates, placements, users)
+                .groupBy(concatCell(PERSON_ID))
+                .agg(sum(WEEKLY_COST).as(WEEKLY_COST));
+        Dataset<Row> ranked = perPerson
+                .withColumn("rank", row_number().over(Window.partitionBy(cell).orderBy(WEEKLY_COST)))
+                .withColumn("n", count(lit(1)).over(Window.partitionBy(cell)));
+        return ranked.groupBy(cell)
+                .agg(count(lit(1)).as(CLIENTS),
+                        avg(WEEKLY_COST).as(MEAN),
+                        percentileParts("0.5"), percentileParts("0.25"), percentileParts("0.75"))
+                .select(concat(cellColumns(), new Column[] {
+                        col(CLIENTS),
+                        Money.toPence(col(MEAN)).as(MEAN),
+                        interpolate("0.5").as(MEDIAN),
+                        interpolate("0.25").as(P25),
+                        interpolate("0.75").as(P75)}));
+    }
+
+    private static Column[] concatCell(String extra) {
+        return concat(cellColumns(), new Column[] {col(extra)});
+    }
+
+    private static Column[] cellColumns() {
+        return CELL.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    }
+
+    private static Column[] concat(Column[] a, Column[] b) {
+        Column[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /** Position p × (n − 1) in the 0-based ranking: its whole part picks the lower value. */
+    private static Column position(String p) {
+        return lit(new BigDecimal(p)).multiply(col("n").minus(1));
+    }
+
+    /** The two ranked values around the percentile's position, as one struct per percentile. */
+    private static Column percentileParts(String p) {
+        Column lowerRank = floor(position(p)).plus(1);
+        return struct(
+                max(when(col("rank").equalTo(lowerRank), col(WEEKLY_COST))).as("low"),
+                max(when(col("rank").equalTo(lowerRank.plus(1)), col(WEEKLY_COST))).as("high"),
+                first(position(p).minus(floor(position(p)))).as("fraction"))
+                .as("p" + p);
+    }
+
+    private static Column interpolate(String p) {
+        Column parts = col("`p" + p + "`");
+        Column low = parts.getField("low");
+        Column high = coalesce(parts.getField("high"), low);
+        return Money.toPence(low.plus(parts.getField("fraction").multiply(high.minus(low))));
+    }
+}
