@@ -1,0 +1,42 @@
+package uk.carecast.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import uk.carecast.support.SparkTest;
+
+@SparkTest
+class PseudonymiserTest {
+
+    @Test
+    void equalsTheJdksHmacSha256(SparkSession spark) throws Exception {
+        String key = "a-test-key-of-more-than-16-bytes";
+        List<String> ids = List.of("P000001", "person with spaces", "£ and ü");
+        var hashed = spark.createDataset(ids, Encoders.STRING()).toDF("id")
+                .select(new Pseudonymiser(key.getBytes(StandardCharsets.UTF_8)).pseudonymise(col("id")))
+                .as(Encoders.STRING()).collectAsList();
+
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        List<String> expected = ids.stream()
+                .map(id -> HexFormat.of().formatHex(mac.doFinal(id.getBytes(StandardCharsets.UTF_8)))).toList();
+        assertEquals(expected, hashed);
+    }
+
+    @Test
+    void anotherKeyGivesAnotherPseudonym(SparkSession spark) {
+        var ids = spark.createDataset(List.of("P000001"), Encoders.STRING()).toDF("id");
+        String one = ids.select(new Pseudonymiser("key-number-one-0000".getBytes()).pseudonymise(col("id"))).first().getString(0);
+        String two = ids.select(new Pseudonymiser("key-number-two-0000".getBytes()).pseudonymise(col("id"))).first().getString(0);
+        assertNotEquals(one, two);
+    }
+}

@@ -1,0 +1,177 @@
+package uk.carecast.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.carecast.config.JobConfig;
+import uk.carecast.config.JobFile;
+import uk.carecast.ingest.InputException;
+import uk.carecast.support.Frames;
+import uk.carecast.support.SparkTest;
+
+/** The whole job over three people, with the real Manchester population files. */
+@SparkTest
+class DemandForecastJobTest {
+
+    static final List<String> PERSONAL = List.of("PERSON-0001", "PERSON-0002", "PERSON-0003", "Ada Smith",
+            "943 476 5919", "1950-06-02", "M1 1AA");
+
+    @Test
+    void runsEveryStageAndPublishesReadableParquet(SparkSession spark, @TempDir Path dir) throws IOException {
+        JobConfig config = config(dir, "2024-10-01");
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        List<StageReport> reports = DemandForecastJob.run(spark, config, List.of(), new PrintStream(progress, true));
+
+        assertEquals(List.of("ingest", "demand_snapshot", "unit_costs", "usage_rates", "projection",
+                "growth_requirement", "budget_mtfs"), reports.stream().map(StageReport::stage).toList());
+        assertEquals(8, progress.toString().lines().count(), progress.toString());
+        Path output = dir.resolve("output");
+        for (String table : List.of("service_users", "placements", "cost_assumptions", "budgets", "population",
+                "demand_snapshot", "unit_costs", "usage_rates", "demand_projection", "cost_projection",
+                "growth_requirement", "budget_mtfs")) {
+            assertTrue(Files.isDirectory(output.resolve(table)), table);
+        }
+        try (Stream<Path> top = Files.list(output)) {
+            assertEquals(12, top.count(), "no staging folder left behind");
+        }
+
+        // Base FY 2025/26 (snapshot 2025-09-30), 365 days: home care 1 × 200.00 × 365 / 7 = 10,428.57;
+        // supported accommodation 4,000 ÷ 4 = 1,000.00 × 365 / 7 = 52,142.86; day care 150 × 365 / 7 = 7,821.43.
+        // B died in January 2025, so residential care has no one at the base.
+        var baseYear = spark.read().parquet(output.resolve("cost_projection").toString())
+                .filter("financial_year = '2025/26'");
+        assertEquals(List.of("day_care|7821.43", "home_care|10428.57", "supported_accommodation|52142.86"),
+                Frames.rows(baseYear, "setting", "gross_cost"));
+
+        // The drivers add up to each year's change in cost, to the penny, per service area.
+        var changeCheck = spark.read().parquet(output.resolve("cost_projection").toString())
+                .groupBy("service_area", "financial_year").sum("gross_cost").toDF("area", "year", "cost");
+        changeCheck.createOrReplaceTempView("costs");
+        spark.read().parquet(output.resolve("growth_requirement").toString()).createOrReplaceTempView("growth");
+        List<Row> mismatches = spark.sql("""
+                select g.service_area, g.financial_year, sum(g.amount) drivers, max(c.cost - p.cost) change
+                from growth g
+                join costs c on c.area = g.service_area and c.year = g.financial_year
+                join costs p on p.area = g.service_area
+                  and cast(substring(p.year, 1, 4) as int) = cast(substring(c.year, 1, 4) as int) - 1
+                group by 1, 2 having sum(g.amount) <> max(c.cost - p.cost)""").collectAsList();
+        assertEquals(List.of(), mismatches);
+        assertEquals(4, spark.read().parquet(output.resolve("growth_requirement").toString())
+                .select("financial_year").distinct().count(), "four projected years after the base year");
+
+        // MTFS: Learning Disability base 60,000.00 - saving 1,000.00 in 2026/27 + its model growth.
+        Row ld = spark.read().parquet(output.resolve("budget_mtfs").toString())
+                .filter("service_area = 'Learning Disability' and financial_year = '2026/27'").first();
+        BigDecimal growth = ld.getAs("growth");
+        assertEquals(new BigDecimal("60000.00").subtract(new BigDecimal("1000.00")).add(growth), ld.getAs("net_budget"));
+
+        assertNoPersonalData(spark, output);
+    }
+
+    @Test
+    void aFailedRunLeavesThePreviousOutputsAsTheyWere(SparkSession spark, @TempDir Path dir) throws IOException {
+        DemandForecastJob.run(spark, config(dir, "2024-10-01"), List.of(), new PrintStream(new ByteArrayOutputStream()));
+        Path output = dir.resolve("output");
+        List<String> before = listing(output);
+
+        JobConfig broken = config(dir, "01/10/2024");
+        var error = assertThrows(InputException.class,
+                () -> DemandForecastJob.run(spark, broken, List.of(), new PrintStream(new ByteArrayOutputStream())));
+        assertTrue(error.getMessage().contains("column start_date"), error.getMessage());
+        assertEquals(before, listing(output));
+    }
+
+    @Test
+    void aStageRunsAloneFromThePublishedTables(SparkSession spark, @TempDir Path dir) throws IOException {
+        JobConfig config = config(dir, "2024-10-01");
+        DemandForecastJob.run(spark, config, List.of(), new PrintStream(new ByteArrayOutputStream()));
+        var reports = DemandForecastJob.run(spark, config, List.of("usage_rates"), new PrintStream(new ByteArrayOutputStream()));
+        // usage_rates reads the published demand_snapshot and writes one rate per snapshot row. Snapshots
+        // 2024-03-31, 2025-03-31 and 2025-09-30: C's two settings on all three (6 rows), B's residential on the
+        // first only (died January 2025), A's home care on the last two (started 2024-10-01): 6 + 1 + 2 = 9.
+        assertEquals(9, reports.get(0).rowsOut());
+    }
+
+    private static void assertNoPersonalData(SparkSession spark, Path output) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(output)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path file : files) {
+            String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            for (String value : PERSONAL) {
+                assertFalse(bytes.contains(value), value + " found in " + file);
+            }
+        }
+        var users = spark.read().parquet(output.resolve("service_users").toString());
+        assertEquals(List.of("person_id", "birth_year", "birth_month", "sex", "ethnicity", "la_code",
+                "primary_support_reason", "date_of_death"), List.of(users.columns()));
+        assertTrue(users.collectAsList().stream().allMatch(r -> r.getString(0).matches("[0-9a-f]{64}")));
+    }
+
+    private static List<String> listing(Path dir) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted().toList()) {
+                out.add(dir.relativize(p) + (Files.isRegularFile(p) ? " " + Files.size(p) + " "
+                        + Files.getLastModifiedTime(p).toMillis() : ""));
+            }
+        }
+        return out;
+    }
+
+    /** Three people; {@code firstStart} is A's home care start date, so a test can break it. */
+    static JobConfig config(Path dir, String firstStart) throws IOException {
+        Path in = dir.resolve("in");
+        Files.createDirectories(in);
+        Files.writeString(in.resolve("service_users.csv"), """
+                person_id,name,nhs_number,date_of_birth,postcode,birth_year,birth_month,sex,ethnicity,la_code,primary_support_reason,date_of_death
+                PERSON-0001,Ada Smith,943 476 5919,1950-06-02,M1 1AA,1950,6,Female,White British,E08000003,Physical Support: Personal care support,
+                PERSON-0002,Bob Jones,943 476 5920,1940-01-09,M2 2BB,1940,1,Male,White British,E08000003,Support with Memory & Cognition,2025-01-15
+                PERSON-0003,Cy Patel,943 476 5921,1990-03-03,M3 3CC,1990,3,Female,Asian or Asian British,E08000003,Learning Disability Support,
+                """);
+        Files.writeString(in.resolve("placements.csv"), """
+                placement_id,person_id,setting,provider_type,start_date,end_date,unit_cost,cost_frequency,units_per_week,funding_source,client_contribution_weekly
+                L1,PERSON-0001,home_care,external,%s,,20.00,hourly,10,la,
+                L2,PERSON-0002,residential,external,2023-05-01,,800.00,weekly,,la,50.00
+                L3,PERSON-0003,supported_accommodation,in_house,2020-01-01,,4000.00,four_weekly,,la,
+                L4,PERSON-0003,day_care,in_house,2024-01-01,,150.00,weekly,,la,
+                """.formatted(firstStart));
+        StringBuilder assumptions = new StringBuilder("financial_year,setting,price_uplift_pct,nlw_rate,nlw_uplift_pct,labour_share\n");
+        for (String year : List.of("2026/27", "2027/28", "2028/29", "2029/30")) {
+            for (String setting : List.of("home_care", "supported_accommodation", "day_care")) {
+                assumptions.append(year).append(',').append(setting).append(",2.5,12.71,4.1,0.7\n");
+            }
+        }
+        Files.writeString(in.resolve("cost_assumptions.csv"), assumptions.toString());
+        Files.writeString(in.resolve("budgets.csv"), """
+                la_code,service_area,financial_year,line_type,line_id,description,amount
+                E08000003,Learning Disability,2025/26,base,B1,LD,60000.00
+                E08000003,Other Care,2025/26,base,B2,Other,20000.00
+                E08000003,Learning Disability,2026/27,saving,S1,Saving,1000.00
+                """);
+        return JobFile.read(Path.of("jobs/demand-forecast.yaml"), List.of(
+                "inputs.service_users=" + in.resolve("service_users.csv"),
+                "inputs.placements=" + in.resolve("placements.csv"),
+                "inputs.cost_assumptions=" + in.resolve("cost_assumptions.csv"),
+                "inputs.budgets=" + in.resolve("budgets.csv"),
+                "snapshots.first_year_end=2024-03-31",
+                "output=" + dir.resolve("output"))).bind(JobConfig.class);
+    }
+}

@@ -1,0 +1,89 @@
+package uk.carecast.projection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static uk.carecast.support.Frames.date;
+import static uk.carecast.support.Frames.money;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import uk.carecast.config.ServiceAreaRule;
+import uk.carecast.ingest.Contracts;
+import uk.carecast.ingest.Money;
+import uk.carecast.population.SnppReader;
+import uk.carecast.rates.UsageRatesStage;
+import uk.carecast.support.Frames;
+import uk.carecast.support.SparkTest;
+
+@SparkTest
+class ProjectionTest {
+
+    @Test
+    void projectsClientsWithPopulationAndCostWithDaysAndPriceIndex(SparkSession spark) {
+        StructType rateSchema = new StructType()
+                .add("snapshot_date", DataTypes.DateType).add("la_code", DataTypes.StringType)
+                .add("primary_support_reason", DataTypes.StringType).add("age_band", DataTypes.StringType)
+                .add("sex", DataTypes.StringType).add("setting", DataTypes.StringType)
+                .add("client_group", DataTypes.StringType).add("clients", DataTypes.LongType)
+                .add("weekly_cost", Money.POUNDS).add("population", SnppReader.PEOPLE)
+                .add(UsageRatesStage.RATE_PER_1000, UsageRatesStage.RATE);
+        var rates = Frames.of(spark, rateSchema,
+                // An older base snapshot that must be ignored, and the base: 10 people costing 5,000.00 a week.
+                new Object[] {date("2024-03-31"), "E1", "R", "65-74", "Female", "residential", "Older People", 7L,
+                        money("3000.00"), people("1000"), new BigDecimal("7.00000000")},
+                new Object[] {date("2025-09-30"), "E1", "R", "65-74", "Female", "residential", "Older People", 10L,
+                        money("5000.00"), people("1000"), new BigDecimal("10.00000000")});
+        var population = Frames.of(spark, uk.carecast.rates.UsageRatesTest.POPULATION,
+                new Object[] {"E1", "Female", "65-74", "2025/26", people("1000"), "b"},
+                new Object[] {"E1", "Female", "65-74", "2026/27", people("1100"), "b"},
+                new Object[] {"E1", "Female", "65-74", "2027/28", people("1210"), "b"});
+        var assumptions = Frames.of(spark, Contracts.COST_ASSUMPTIONS.curatedSchema(),
+                new Object[] {"2026/27", "residential", pct("2.5"), money("12.71"), pct("10"), share("0.6")},
+                new Object[] {"2027/28", "residential", pct("5"), money("13.00"), pct("0"), share("0.5")});
+
+        var demand = ProjectionStage.demand(rates, population, 2);
+        var cost = ProjectionStage.cost(spark, demand, rates, assumptions,
+                List.of(new ServiceAreaRule("*", "*", "Other Care")));
+
+        // Base FY 2025/26 (holds 2025-09-30), then two years. Clients = 10 × population(y) / 1000:
+        // 10, 11, 12.1. Unit cost 5000 / 10 = 500.00 a week. Index: 2026/27 uplift 0.6 × 10 + 0.4 × 2.5 = 7%
+        // → 1.07; 2027/28 uplift 0.5 × 0 + 0.5 × 5 = 2.5% → 1.07 × 1.025 = 1.09675.
+        // Cost 2025/26 (365 days) = 10 × 500 × 365 / 7 = 260,714.2857 → 260,714.29;
+        // 2026/27 (365 days) = 11 × 500 × 365 / 7 × 1.07 = 306,860.7143 → 306,860.71;
+        // 2027/28 (366 days, holds 29 Feb 2028) = 12.1 × 500 × 366 / 7 × 1.09675 = 316,328.5714 × 1.09675 = 346,933.3607 → 346,933.36.
+        assertEquals(List.of(
+                        "2025/26|10.0000|500.00|365|1.0000000000|260714.29|Other Care",
+                        "2026/27|11.0000|500.00|365|1.0700000000|306860.71|Other Care",
+                        "2027/28|12.1000|500.00|366|1.0967500000|346933.36|Other Care"),
+                Frames.rows(cost, "financial_year", "projected_clients", "weekly_unit_cost", "days_in_year",
+                        "price_index", "gross_cost", "service_area"));
+    }
+
+    @Test
+    void priceIndexCompoundsTheCombinedUplift() {
+        var y1 = new CostAssumption(uk.carecast.time.FinancialYear.parse("2026/27"), "nursing", pct("3"), pct("4"),
+                share("0.75"));
+        var y2 = new CostAssumption(uk.carecast.time.FinancialYear.parse("2027/28"), "nursing", pct("2"), pct("6"),
+                share("0.5"));
+        var index = PriceIndex.cumulative(List.of(y2, y1), List.of("nursing"),
+                uk.carecast.time.FinancialYear.parse("2025/26"), uk.carecast.time.FinancialYear.parse("2027/28"));
+        // 2026/27: 0.75 × 4 + 0.25 × 3 = 3.75% → 1.0375; 2027/28: 0.5 × 6 + 0.5 × 2 = 4% → 1.0375 × 1.04 = 1.079.
+        assertEquals(List.of("1.0000000000", "1.0375000000", "1.0790000000"),
+                index.stream().map(e -> e.index().toPlainString()).toList());
+    }
+
+    private static BigDecimal people(String n) {
+        return new BigDecimal(n).setScale(5);
+    }
+
+    private static BigDecimal pct(String p) {
+        return new BigDecimal(p).setScale(4);
+    }
+
+    private static BigDecimal share(String s) {
+        return new BigDecimal(s).setScale(4);
+    }
+}
