@@ -15,6 +15,7 @@ import uk.carecast.ingest.IngestStage;
 import uk.carecast.ingest.Money;
 import uk.carecast.pipeline.Stage;
 import uk.carecast.pipeline.StageContext;
+import uk.carecast.pipeline.StageResult;
 import uk.carecast.spark.Seqs;
 import uk.carecast.time.FinancialYears;
 
@@ -47,8 +48,9 @@ public final class BudgetMtfsStage implements Stage {
     }
 
     @Override
-    public Map<String, Dataset<Row>> run(StageContext context) {
-        return Map.of(TABLE, roll(context.table(IngestStage.BUDGETS), context.table(GrowthRequirementStage.TABLE)));
+    public StageResult run(StageContext context) {
+        return StageResult.of(Map.of(TABLE,
+                roll(context.table(IngestStage.BUDGETS), context.table(GrowthRequirementStage.TABLE))));
     }
 
     public static Dataset<Row> roll(Dataset<Row> budgets, Dataset<Row> growthRequirement) {

@@ -16,7 +16,9 @@ public record JobConfig(
         Snapshots snapshots,
         int horizonYears,
         Pseudonymisation pseudonymisation,
-        List<ServiceAreaRule> serviceAreas) {
+        List<ServiceAreaRule> serviceAreas,
+        Validation validation,
+        Map<String, InputOptions> inputOptions) {
 
     public JobConfig {
         require(inputs, "inputs");
@@ -30,6 +32,13 @@ public record JobConfig(
         master = master == null ? "local[*]" : master;
         sparkConf = sparkConf == null ? Map.of() : Map.copyOf(sparkConf);
         serviceAreas = List.copyOf(serviceAreas);
+        validation = validation == null ? Validation.DEFAULTS : validation;
+        inputOptions = inputOptions == null ? Map.of() : Map.copyOf(inputOptions);
+    }
+
+    /** The read options of one input table (service_users, placements, ...), defaults if none are set. */
+    public InputOptions optionsFor(String table) {
+        return inputOptions.getOrDefault(table, InputOptions.DEFAULTS);
     }
 
     static void require(Object value, String key) {

@@ -14,6 +14,7 @@ import uk.carecast.ingest.IngestStage;
 import uk.carecast.ingest.Money;
 import uk.carecast.pipeline.Stage;
 import uk.carecast.pipeline.StageContext;
+import uk.carecast.pipeline.StageResult;
 
 /**
  * {@code demand_snapshot}: per snapshot date, area, support reason, age band, sex and setting,
@@ -35,9 +36,9 @@ public final class DemandSnapshotStage implements Stage {
     }
 
     @Override
-    public Map<String, Dataset<Row>> run(StageContext context) {
-        return Map.of(TABLE, snapshot(context.spark(), context.config().snapshots().dates(),
-                context.table(IngestStage.PLACEMENTS), context.table(IngestStage.SERVICE_USERS)));
+    public StageResult run(StageContext context) {
+        return StageResult.of(Map.of(TABLE, snapshot(context.spark(), context.config().snapshots().dates(),
+                context.table(IngestStage.PLACEMENTS), context.table(IngestStage.SERVICE_USERS))));
     }
 
     public static Dataset<Row> snapshot(SparkSession spark, List<LocalDate> dates, Dataset<Row> placements,

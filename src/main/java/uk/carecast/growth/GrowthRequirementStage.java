@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import uk.carecast.ingest.Money;
 import uk.carecast.pipeline.Stage;
 import uk.carecast.pipeline.StageContext;
+import uk.carecast.pipeline.StageResult;
 import uk.carecast.projection.ProjectionStage;
 import uk.carecast.spark.Seqs;
 import uk.carecast.time.FinancialYears;
@@ -45,8 +46,8 @@ public final class GrowthRequirementStage implements Stage {
     }
 
     @Override
-    public Map<String, Dataset<Row>> run(StageContext context) {
-        return Map.of(TABLE, growth(context.table(ProjectionStage.COST_TABLE)));
+    public StageResult run(StageContext context) {
+        return StageResult.of(Map.of(TABLE, growth(context.table(ProjectionStage.COST_TABLE))));
     }
 
     public static Dataset<Row> growth(Dataset<Row> costProjection) {

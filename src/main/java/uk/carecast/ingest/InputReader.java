@@ -2,62 +2,92 @@ package uk.carecast.ingest;
 
 import static org.apache.spark.sql.functions.*;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
- * Reads one input file against its contract: every column arrives as text (never inferred), is
- * trimmed, then cast to its contract type; categories are matched to their canonical spelling.
- * A missing column, or any value of the wrong type or outside its allowed list, fails the read
- * with a message naming file, column, rule and value.
+ * Reads one input file as text against its contract. CSV goes through {@link CsvExport} (row
+ * numbers, encodings, quoting) into JSON lines under a scratch folder; Parquet is read as it is,
+ * its rows numbered in file order. A missing file or a missing required column fails at once.
  */
 public final class InputReader {
 
-    private static final int EXAMPLES = 5;
     private final SparkSession spark;
+    private final String scratch;
+    private final Pseudonymiser pseudonymiser;
 
-    public InputReader(SparkSession spark) {
+    public InputReader(SparkSession spark, String scratch, Pseudonymiser pseudonymiser) {
         this.spark = spark;
+        this.scratch = scratch;
+        this.pseudonymiser = pseudonymiser;
     }
 
-    public Dataset<Row> read(String path, InputContract contract) {
-        Dataset<Row> raw = readAsText(path);
-        Set<String> present = Arrays.stream(raw.columns()).collect(Collectors.toSet());
+    public RawInput read(String path, InputContract contract, String encoding) {
+        RawInput raw = isParquet(path) ? readParquet(path, contract) : readCsv(path, contract, encoding);
+        Dataset<Row> trimmed = raw.rows().select(concat(
+                List.of(col(CsvExport.ROW).cast("long").as(CsvExport.ROW), col(CsvExport.FIELD_COUNT).cast("int").as(CsvExport.FIELD_COUNT)),
+                contract.names().stream().map(c -> nullIfBlank(col(c)).as(c)).toList()));
+        if (isParquet(path) && contract.names().contains(Columns.PERSON_ID)) {
+            trimmed = trimmed.withColumn(Columns.PERSON_ID, pseudonymiser.pseudonymise(col(Columns.PERSON_ID)));
+        }
+        return new RawInput(contract, path, trimmed, raw.unknownColumns(), raw.encoding(), raw.headerFields());
+    }
+
+    private RawInput readCsv(String path, InputContract contract, String encoding) {
+        String jsonLines = scratch + "/" + contract.table() + ".jsonl";
+        CsvExport.Summary summary;
+        try {
+            summary = CsvExport.rewrite(spark.sparkContext().hadoopConfiguration(), path, contract, encoding, jsonLines,
+                    pseudonymiser);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + contract.table() + " file " + path, e);
+        }
+        StructType schema = new StructType()
+                .add(CsvExport.ROW, DataTypes.LongType)
+                .add(CsvExport.FIELD_COUNT, DataTypes.IntegerType);
+        for (String column : contract.names()) {
+            schema = schema.add(column, DataTypes.StringType);
+        }
+        Dataset<Row> rows = spark.read().schema(schema).json(jsonLines);
+        return new RawInput(contract, path, rows, summary.unknownColumns(), summary.encoding(), summary.headerFields());
+    }
+
+    private RawInput readParquet(String path, InputContract contract) {
+        Dataset<Row> df = spark.read().parquet(path);
+        List<String> present = Arrays.stream(df.columns()).map(c -> c.toLowerCase(Locale.ROOT)).toList();
         List<String> missing = contract.names().stream().filter(c -> !present.contains(c)).toList();
         if (!missing.isEmpty()) {
             throw new InputException(String.format("%s file %s: required column%s %s missing (the file has: %s)",
                     contract.table(), path, missing.size() > 1 ? "s" : "", String.join(", ", missing),
-                    String.join(", ", raw.columns())));
+                    String.join(", ", df.columns())));
         }
-        Dataset<Row> text = raw.select(contract.columns().stream()
-                .map(c -> nullIfBlank(col(c.name())).as(c.name())).toArray(Column[]::new));
-        Dataset<Row> checked = text.select(contract.columns().stream()
-                .flatMap(c -> List.of(col(c.name()).as(rawName(c)), typed(c).as(c.name())).stream())
+        Set<String> wanted = Set.copyOf(contract.names());
+        List<String> unknown = present.stream().filter(c -> !wanted.contains(c)).toList();
+        Dataset<Row> text = df.select(Arrays.stream(df.columns())
+                .filter(c -> wanted.contains(c.toLowerCase(Locale.ROOT)))
+                .map(c -> col("`" + c + "`").cast("string").as(c.toLowerCase(Locale.ROOT)))
                 .toArray(Column[]::new));
-        failOnProblems(path, contract, checked);
-        return checked.select(contract.names().stream().map(functions::col).toArray(Column[]::new));
-    }
-
-    private Dataset<Row> readAsText(String path) {
-        Dataset<Row> df = isParquet(path)
-                ? spark.read().parquet(path)
-                : spark.read().option("header", "true").option("inferSchema", "false").csv(path);
-        return df.select(Arrays.stream(df.columns())
-                .map(c -> col("`" + c + "`").cast("string").as(c.trim().toLowerCase(Locale.ROOT)))
-                .toArray(Column[]::new));
+        // Parquet has no lines: rows are numbered from 1 in file order, the way a reader lists them.
+        Dataset<Row> numbered = text.withColumn(CsvExport.ROW, row_number().over(
+                        org.apache.spark.sql.expressions.Window.orderBy(monotonically_increasing_id())))
+                .withColumn(CsvExport.FIELD_COUNT, lit(contract.names().size()));
+        return new RawInput(contract, path, numbered, unknown, "parquet", contract.names().size());
     }
 
     private static boolean isParquet(String path) {
-        return path.endsWith(".parquet") || !path.contains(".");
+        String name = path.toLowerCase(Locale.ROOT);
+        return name.endsWith(".parquet") || !(name.endsWith(".csv") || name.endsWith(".csv.gz") || name.endsWith(".txt"));
     }
 
     private static Column nullIfBlank(Column c) {
@@ -65,56 +95,9 @@ public final class InputReader {
         return when(trimmed.equalTo(""), lit(null).cast("string")).otherwise(trimmed);
     }
 
-    private static Column typed(ColumnRule rule) {
-        Column text = col(rule.name());
-        if (rule.isCategory()) {
-            return Categories.canonical(text, rule.allowed());
-        }
-        return text.try_cast(rule.type());
-    }
-
-    private static String rawName(ColumnRule rule) {
-        return "raw__" + rule.name();
-    }
-
-    private void failOnProblems(String path, InputContract contract, Dataset<Row> checked) {
-        List<Column> measures = new ArrayList<>();
-        for (ColumnRule rule : contract.columns()) {
-            Column rawValue = col(rawName(rule));
-            Column badValue = rawValue.isNotNull().and(col(rule.name()).isNull());
-            measures.add(sum(when(badValue, 1).otherwise(0)));
-            measures.add(min(when(badValue, rawValue)));
-            measures.add(rule.required() ? sum(when(rawValue.isNull(), 1).otherwise(0)) : lit(0L));
-        }
-        Row counts = checked.agg(measures.get(0), measures.subList(1, measures.size()).toArray(Column[]::new)).first();
-        List<String> problems = new ArrayList<>();
-        for (int i = 0; i < contract.columns().size(); i++) {
-            ColumnRule rule = contract.columns().get(i);
-            long bad = counts.isNullAt(3 * i) ? 0 : ((Number) counts.get(3 * i)).longValue();
-            long blank = ((Number) counts.get(3 * i + 2)).longValue();
-            if (bad > 0) {
-                String ruleName = rule.isCategory()
-                        ? "value not in the allowed list (" + String.join(", ", rule.allowed()) + ")"
-                        : "wrong type (expected " + describe(rule) + ")";
-                problems.add(String.format("column %s, rule %s: %d row%s, e.g. value '%s'", rule.name(), ruleName,
-                        bad, bad == 1 ? "" : "s", counts.getString(3 * i + 1)));
-            }
-            if (blank > 0) {
-                problems.add(String.format("column %s, rule missing required value: %d row%s", rule.name(), blank,
-                        blank == 1 ? "" : "s"));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InputException(contract.table() + " file " + path + ": "
-                    + problems.stream().limit(EXAMPLES).collect(Collectors.joining("; ")));
-        }
-    }
-
-    private static String describe(ColumnRule rule) {
-        return switch (rule.type().typeName()) {
-            case "date" -> "a date written yyyy-MM-dd";
-            case "integer" -> "a whole number";
-            default -> rule.type().typeName().startsWith("decimal") ? "a number, e.g. 1234.50" : rule.type().simpleString();
-        };
+    private static Column[] concat(List<Column> a, List<Column> b) {
+        List<Column> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all.toArray(Column[]::new);
     }
 }

@@ -20,6 +20,7 @@ import uk.carecast.config.Pseudonymisation;
 public final class Pseudonymiser {
 
     private static final int BLOCK = 64;
+    private final byte[] key;
     private final byte[] innerPad;
     private final byte[] outerPad;
 
@@ -27,6 +28,7 @@ public final class Pseudonymiser {
         if (key.length < 16) {
             throw new ConfigException("the pseudonymisation key must be at least 16 bytes");
         }
+        this.key = key.clone();
         byte[] block = new byte[BLOCK];
         byte[] k = key.length > BLOCK ? sha256(key) : key;
         System.arraycopy(k, 0, block, 0, k.length);
@@ -51,6 +53,17 @@ public final class Pseudonymiser {
             return new Pseudonymiser(Files.readString(Path.of(config.keyFile())).trim().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ConfigException("cannot read the pseudonymisation key file " + config.keyFile(), e);
+        }
+    }
+
+    /** The same HMAC on the driver, for records read there, so raw identifiers are never written anywhere. */
+    public String pseudonymise(String personId) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(personId.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -47,13 +47,12 @@ public final class Pipeline {
         }
         long rowsOut = 0;
         List<String> written = new ArrayList<>();
-        for (Map.Entry<String, Dataset<Row>> output : stage.run(context).entrySet()) {
+        StageResult result = stage.run(context);
+        for (Map.Entry<String, Dataset<Row>> output : result.tables().entrySet()) {
             rowsOut += context.store().write(output.getKey(), output.getValue()).count();
             written.add(output.getKey());
         }
-        if (stage.inputs().isEmpty()) {
-            rowsIn = rowsOut;
-        }
+        rowsIn = result.rowsRead().orElse(rowsIn);
         StageReport report = new StageReport(stage.name(), rowsIn, rowsOut, seconds(started), written);
         progress.println(report.line());
         return report;

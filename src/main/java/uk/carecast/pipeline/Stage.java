@@ -1,9 +1,6 @@
 package uk.carecast.pipeline;
 
 import java.util.List;
-import java.util.Map;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 /** One step of the pipeline: reads named tables, returns the tables it produces, by name. */
 public interface Stage {
@@ -13,5 +10,5 @@ public interface Stage {
     /** The tables this stage reads from the output store; empty for a stage that reads input files. */
     List<String> inputs();
 
-    Map<String, Dataset<Row>> run(StageContext context);
+    StageResult run(StageContext context);
 }

@@ -23,6 +23,7 @@ import uk.carecast.ingest.IngestStage;
 import uk.carecast.ingest.Money;
 import uk.carecast.pipeline.Stage;
 import uk.carecast.pipeline.StageContext;
+import uk.carecast.pipeline.StageResult;
 import uk.carecast.population.PopulationColumns;
 import uk.carecast.population.PopulationLookup;
 import uk.carecast.rates.UsageRatesStage;
@@ -55,14 +56,14 @@ public final class ProjectionStage implements Stage {
     }
 
     @Override
-    public Map<String, Dataset<Row>> run(StageContext context) {
+    public StageResult run(StageContext context) {
         Dataset<Row> demand = demand(context.table(UsageRatesStage.TABLE), context.table(IngestStage.POPULATION),
                 context.config().horizonYears());
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
         tables.put(DEMAND_TABLE, demand);
         tables.put(COST_TABLE, cost(context.spark(), demand, context.table(UsageRatesStage.TABLE),
                 context.table(IngestStage.COST_ASSUMPTIONS), context.config().serviceAreas()));
-        return tables;
+        return StageResult.of(tables);
     }
 
     public static Dataset<Row> demand(Dataset<Row> usageRates, Dataset<Row> population, int horizonYears) {

@@ -26,9 +26,11 @@ public final class OutputStore {
     private final Path trash;
     private final FileSystem fs;
     private final Set<String> staged = new LinkedHashSet<>();
+    private final String runId;
 
     public OutputStore(SparkSession spark, String root, String runId) {
         this.spark = spark;
+        this.runId = runId;
         this.root = new Path(root);
         this.staging = new Path(this.root, "_staging/" + runId);
         this.trash = new Path(this.root, "_replaced/" + runId);
@@ -37,6 +39,15 @@ public final class OutputStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the output folder " + root, e);
         }
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    /** A folder for this run's intermediate files; it goes when the run publishes or fails. */
+    public String scratch() {
+        return new Path(staging, "_scratch").toString();
     }
 
     /** A table written earlier in this run, or else the published one. */

@@ -15,6 +15,7 @@ import uk.carecast.ingest.IngestStage;
 import uk.carecast.ingest.InputException;
 import uk.carecast.pipeline.Stage;
 import uk.carecast.pipeline.StageContext;
+import uk.carecast.pipeline.StageResult;
 import uk.carecast.population.PopulationColumns;
 import uk.carecast.population.PopulationLookup;
 import uk.carecast.time.FinancialYears;
@@ -40,8 +41,9 @@ public final class UsageRatesStage implements Stage {
     }
 
     @Override
-    public Map<String, Dataset<Row>> run(StageContext context) {
-        return Map.of(TABLE, rates(context.table(DemandSnapshotStage.TABLE), context.table(IngestStage.POPULATION)));
+    public StageResult run(StageContext context) {
+        return StageResult.of(Map.of(TABLE,
+                rates(context.table(DemandSnapshotStage.TABLE), context.table(IngestStage.POPULATION))));
     }
 
     public static Dataset<Row> rates(Dataset<Row> snapshot, Dataset<Row> population) {

@@ -110,7 +110,8 @@ public final class SampleGenerator {
         LocalDate death = dies ? end : null;
 
         episode(personId, profile, group, ageAtStart, start, ended ? end : null, episodes);
-        if (ended && !dies && profile.setting().equals("home_care") && group.equals(Profile.OP) && random.nextDouble() < 0.3) {
+        if (ended && !dies && end.isBefore(latest) && profile.setting().equals("home_care") && group.equals(Profile.OP)
+                && random.nextDouble() < 0.3) {
             Profile home = Profile.MANCHESTER.get(random.nextDouble() < 0.65 ? 1 : 0);
             LocalDate moved = end.plusDays(1);
             LocalDate homeEnd = moved.plusDays(Math.max(1, Math.round(exponential(home.meanYears()) * 365.25)));
@@ -118,10 +119,11 @@ public final class SampleGenerator {
             episode(personId, home, group, ageAtStart, moved, homeEnded ? homeEnd : null, episodes);
             death = homeEnded && random.nextDouble() < 0.75 ? homeEnd : null;
         }
+        LocalDate dayCareStart = start.plusDays(random.nextInt(60));
+        LocalDate lastDay = ended ? end : latest;
         if ((profile.setting().equals("home_care") || profile.setting().equals("supported_accommodation"))
-                && random.nextDouble() < 0.06) {
-            episode(personId, Profile.MANCHESTER.get(7), group, ageAtStart, start.plusDays(random.nextInt(60)),
-                    ended ? end : null, episodes);
+                && random.nextDouble() < 0.06 && !dayCareStart.isAfter(lastDay)) {
+            episode(personId, Profile.MANCHESTER.get(7), group, ageAtStart, dayCareStart, ended ? end : null, episodes);
         }
         users.write(String.join(",", personId, Integer.toString(birthYear), Integer.toString(birthMonth), sex(group),
                 ETHNICITIES[random.nextInt(ETHNICITIES.length)], config.laCode(), supportReason(group),

@@ -18,6 +18,7 @@ import uk.carecast.ingest.IngestStage;
 import uk.carecast.ingest.Money;
 import uk.carecast.pipeline.Stage;
 import uk.carecast.pipeline.StageContext;
+import uk.carecast.pipeline.StageResult;
 
 /**
  * {@code unit_costs}: per snapshot, area, setting, support reason, age band and provider type,
@@ -48,9 +49,9 @@ public final class UnitCostsStage implements Stage {
     }
 
     @Override
-    public Map<String, Dataset<Row>> run(StageContext context) {
-        return Map.of(TABLE, unitCosts(context.spark(), context.config().snapshots().dates(),
-                context.table(IngestStage.PLACEMENTS), context.table(IngestStage.SERVICE_USERS)));
+    public StageResult run(StageContext context) {
+        return StageResult.of(Map.of(TABLE, unitCosts(context.spark(), context.config().snapshots().dates(),
+                context.table(IngestStage.PLACEMENTS), context.table(IngestStage.SERVICE_USERS))));
     }
 
     public static Dataset<Row> unitCosts(SparkSession spark, List<LocalDate> dates, Dataset<Row> placements,

@@ -15,9 +15,11 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import uk.carecast.ingest.Contracts;
-import uk.carecast.ingest.InputReader;
 import uk.carecast.ingest.Money;
 import uk.carecast.support.Frames;
+import uk.carecast.support.Inputs;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import uk.carecast.support.SparkTest;
 
 @SparkTest
@@ -29,8 +31,8 @@ class BudgetMtfsTest {
             .add("amount", Money.POUNDS);
 
     @Test
-    void reproducesManchesterTable2(SparkSession spark) {
-        var budgets = new InputReader(spark).read("src/test/resources/seed000/budgets.csv", Contracts.BUDGETS);
+    void reproducesManchesterTable2(SparkSession spark, @TempDir Path scratch) {
+        var budgets = Inputs.clean(spark, scratch, "src/test/resources/seed000/budgets.csv", Contracts.BUDGETS);
         var mtfs = BudgetMtfsStage.roll(budgets, spark.createDataFrame(List.of(), GROWTH));
 
         Row total = mtfs.agg(sum("prior_year_budget"), sum("savings"),

@@ -29,8 +29,8 @@ import uk.carecast.support.SparkTest;
 @SparkTest
 class DemandForecastJobTest {
 
-    static final List<String> PERSONAL = List.of("PERSON-0001", "PERSON-0002", "PERSON-0003", "Ada Smith",
-            "943 476 5919", "1950-06-02", "M1 1AA");
+    static final List<String> PERSONAL = List.of("PERSON-0001", "PERSON-0002", "PERSON-0003", "PERSON-0004",
+            "Ada Smith", "Di Evans", "943 476 5919", "943 476 5922", "1950-06-02", "1961-07-04", "M1 1AA", "M4 4DD");
 
     @Test
     void runsEveryStageAndPublishesReadableParquet(SparkSession spark, @TempDir Path dir) throws IOException {
@@ -40,15 +40,23 @@ class DemandForecastJobTest {
 
         assertEquals(List.of("ingest", "demand_snapshot", "unit_costs", "usage_rates", "projection",
                 "growth_requirement", "budget_mtfs"), reports.stream().map(StageReport::stage).toList());
-        assertEquals(8, progress.toString().lines().count(), progress.toString());
         Path output = dir.resolve("output");
+        for (StageReport report : reports) {
+            assertTrue(progress.toString().contains(report.line()), progress.toString());
+        }
+        // Every input row accounted for: of 4 people D is rejected (sex "Woman", row 5); 4 placements curated.
+        assertTrue(progress.toString().contains("4 read, 3 curated, 1 rejected"), progress.toString());
+        assertEquals(List.of("service_users|5|sex|value not in the allowed list|Woman|error"),
+                Frames.rows(spark.read().parquet(output.resolve("rejects").toString()), "table_name", "row",
+                        "column_name", "rule", "value", "severity"));
+        assertTrue(progress.toString().contains("4 read, 4 curated, 0 rejected"), progress.toString());
         for (String table : List.of("service_users", "placements", "cost_assumptions", "budgets", "population",
                 "demand_snapshot", "unit_costs", "usage_rates", "demand_projection", "cost_projection",
-                "growth_requirement", "budget_mtfs")) {
+                "growth_requirement", "budget_mtfs", "rejects", "data_quality")) {
             assertTrue(Files.isDirectory(output.resolve(table)), table);
         }
         try (Stream<Path> top = Files.list(output)) {
-            assertEquals(12, top.count(), "no staging folder left behind");
+            assertEquals(14, top.count(), "no staging folder left behind");
         }
 
         // Base FY 2025/26 (snapshot 2025-09-30), 365 days: home care 1 × 200.00 × 365 / 7 = 10,428.57;
@@ -82,6 +90,9 @@ class DemandForecastJobTest {
         assertEquals(new BigDecimal("60000.00").subtract(new BigDecimal("1000.00")).add(growth), ld.getAs("net_budget"));
 
         assertNoPersonalData(spark, output);
+        for (String value : PERSONAL) {
+            assertFalse(progress.toString().contains(value), value + " in the progress output");
+        }
     }
 
     @Test
@@ -90,10 +101,12 @@ class DemandForecastJobTest {
         Path output = dir.resolve("output");
         List<String> before = listing(output);
 
-        JobConfig broken = config(dir, "01/10/2024");
+        // 31 September does not exist: one of four placements rejected is 25%, over a 2% limit.
+        JobConfig broken = config(dir, "2024-09-31", "0.02");
         var error = assertThrows(InputException.class,
                 () -> DemandForecastJob.run(spark, broken, List.of(), new PrintStream(new ByteArrayOutputStream())));
-        assertTrue(error.getMessage().contains("column start_date"), error.getMessage());
+        assertTrue(error.getMessage().contains("placements file " + dir.resolve("in/placements.csv")
+                + ": 1 of 4 rows rejected (25.0%, limit 2.0%); 1 x start_date: wrong type"), error.getMessage());
         assertEquals(before, listing(output));
     }
 
@@ -136,8 +149,16 @@ class DemandForecastJobTest {
         return out;
     }
 
-    /** Three people; {@code firstStart} is A's home care start date, so a test can break it. */
+    /**
+     * Four people, one of them (D) rejected for an unknown sex, so the limit on rejected rows is raised
+     * to 30%; {@code firstStart} is A's home care start date, so a test can break it.
+     */
     static JobConfig config(Path dir, String firstStart) throws IOException {
+        return config(dir, firstStart, "0.3");
+    }
+
+    /** As above, failing the run when more than {@code maxRejectedShare} of a file's rows are rejected. */
+    static JobConfig config(Path dir, String firstStart, String maxRejectedShare) throws IOException {
         Path in = dir.resolve("in");
         Files.createDirectories(in);
         Files.writeString(in.resolve("service_users.csv"), """
@@ -145,6 +166,7 @@ class DemandForecastJobTest {
                 PERSON-0001,Ada Smith,943 476 5919,1950-06-02,M1 1AA,1950,6,Female,White British,E08000003,Physical Support: Personal care support,
                 PERSON-0002,Bob Jones,943 476 5920,1940-01-09,M2 2BB,1940,1,Male,White British,E08000003,Support with Memory & Cognition,2025-01-15
                 PERSON-0003,Cy Patel,943 476 5921,1990-03-03,M3 3CC,1990,3,Female,Asian or Asian British,E08000003,Learning Disability Support,
+                PERSON-0004,Di Evans,943 476 5922,1961-07-04,M4 4DD,1961,7,Woman,White British,E08000003,Mental Health Support,
                 """);
         Files.writeString(in.resolve("placements.csv"), """
                 placement_id,person_id,setting,provider_type,start_date,end_date,unit_cost,cost_frequency,units_per_week,funding_source,client_contribution_weekly
@@ -172,6 +194,7 @@ class DemandForecastJobTest {
                 "inputs.cost_assumptions=" + in.resolve("cost_assumptions.csv"),
                 "inputs.budgets=" + in.resolve("budgets.csv"),
                 "snapshots.first_year_end=2024-03-31",
+                "validation.max_rejected_share=" + maxRejectedShare,
                 "output=" + dir.resolve("output"))).bind(JobConfig.class);
     }
 }

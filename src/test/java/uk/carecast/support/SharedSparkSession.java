@@ -24,7 +24,7 @@ public final class SharedSparkSession implements ParameterResolver {
                 .getOrComputeIfAbsent(Holder.class, k -> new Holder(), Holder.class).spark;
     }
 
-    private static final class Holder implements ExtensionContext.Store.CloseableResource {
+    private static final class Holder implements AutoCloseable {
         final SparkSession spark = Sessions.start("carecast tests", "local[2]", Map.of(
                 "spark.sql.shuffle.partitions", "4",
                 "spark.ui.enabled", "false",

@@ -1,0 +1,209 @@
+package uk.carecast.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+
+/**
+ * Reads a CSV export as a case-management system writes it and rewrites the contract's columns
+ * as JSON lines, one record a line, with its spreadsheet row number. It accepts a UTF-8 byte-order
+ * mark, Windows-1252 text (detected when the file is not valid UTF-8), CRLF or LF line ends,
+ * quoted fields holding commas, quotes ("") and line breaks, and blank lines.
+ *
+ * <p>The row number is the one a spreadsheet shows: the header is row 1, each record after it one
+ * row, a quoted line break staying inside its row, a blank line a row of its own. This pass is a
+ * single stream on the driver, so rows keep their order and numbers; columns outside the contract
+ * (names, NHS numbers, postcodes) are read past and never written.
+ */
+public final class CsvExport {
+
+    public static final String ROW = "_row";
+    public static final String FIELD_COUNT = "_fields";
+    public static final String DETECT = "detect";
+
+    /** What the read found: the encoding used, the header's unknown columns, and how many records it wrote. */
+    public record Summary(String encoding, List<String> unknownColumns, long records, int headerFields) {
+    }
+
+    private CsvExport() {
+    }
+
+    /**
+     * Rewrites {@code file} as JSON lines at {@code jsonLines}; person identifiers are pseudonymised
+     * as they pass, so the scratch file never holds a raw one.
+     */
+    public static Summary rewrite(Configuration hadoop, String file, InputContract contract, String encoding,
+            String jsonLines, Pseudonymiser pseudonymiser) throws IOException {
+        Charset charset = charset(hadoop, file, encoding);
+        Path out = new Path(jsonLines);
+        try (Reader reader = new BufferedReader(new InputStreamReader(open(hadoop, file), charset), 1 << 16);
+             OutputStream stream = out.getFileSystem(hadoop).create(out, true);
+             JsonGenerator json = new JsonFactory().createGenerator(stream)) {
+            json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+            RecordReader records = new RecordReader(reader);
+            List<String> header = records.next();
+            if (header == null) {
+                throw new InputException(contract.table() + " file " + file + ": the file is empty (no header row)");
+            }
+            Map<String, Integer> position = new HashMap<>();
+            List<String> unknown = new ArrayList<>();
+            Set<String> wanted = Set.copyOf(contract.names());
+            for (int i = 0; i < header.size(); i++) {
+                String name = header.get(i).replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
+                if (wanted.contains(name)) {
+                    position.putIfAbsent(name, i);
+                } else if (!name.isEmpty()) {
+                    unknown.add(name);
+                }
+            }
+            List<String> missing = contract.names().stream().filter(c -> !position.containsKey(c)).toList();
+            if (!missing.isEmpty()) {
+                throw new InputException(String.format("%s file %s: required column%s %s missing (the header has: %s)",
+                        contract.table(), file, missing.size() > 1 ? "s" : "", String.join(", ", missing),
+                        String.join(", ", header)));
+            }
+            long written = 0;
+            long row = 1;
+            for (List<String> record = records.next(); record != null; record = records.next()) {
+                row++;
+                if (record.stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                json.writeStartObject();
+                json.writeNumberField(ROW, row);
+                json.writeNumberField(FIELD_COUNT, record.size());
+                for (String column : contract.names()) {
+                    int at = position.get(column);
+                    String value = at < record.size() ? record.get(at) : null;
+                    if (value != null && column.equals(Columns.PERSON_ID) && !value.isBlank()) {
+                        value = pseudonymiser.pseudonymise(value.trim());
+                    }
+                    json.writeStringField(column, value);
+                }
+                json.writeEndObject();
+                written++;
+            }
+            return new Summary(charset.name(), List.copyOf(unknown), written, header.size());
+        }
+    }
+
+    private static Charset charset(Configuration hadoop, String file, String option) throws IOException {
+        if (option != null && !option.equalsIgnoreCase(DETECT)) {
+            return Charset.forName(option);
+        }
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader reader = new InputStreamReader(open(hadoop, file), strict)) {
+            char[] buffer = new char[1 << 16];
+            while (reader.read(buffer) >= 0) {
+                // Reading to the end is the check: a byte sequence that is not UTF-8 throws.
+            }
+            return StandardCharsets.UTF_8;
+        } catch (CharacterCodingException e) {
+            return Charset.forName("windows-1252");
+        }
+    }
+
+    private static InputStream open(Configuration hadoop, String file) throws IOException {
+        Path path = new Path(file);
+        FileSystem fs = path.getFileSystem(hadoop);
+        if (!fs.exists(path)) {
+            throw new InputException("input file " + file + " does not exist");
+        }
+        CompressionCodec codec = new CompressionCodecFactory(hadoop).getCodec(path);
+        InputStream raw = fs.open(path);
+        return codec == null ? raw : codec.createInputStream(raw);
+    }
+
+    /** RFC 4180 records: fields split on commas, "" inside quotes is a quote, line breaks inside quotes kept. */
+    static final class RecordReader {
+        private final Reader in;
+        private int pending = -2;
+
+        RecordReader(Reader in) {
+            this.in = in;
+        }
+
+        List<String> next() throws IOException {
+            int c = read();
+            if (c < 0) {
+                return null;
+            }
+            List<String> fields = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            while (true) {
+                if (quoted) {
+                    if (c < 0) {
+                        break;
+                    }
+                    if (c == '"') {
+                        int n = read();
+                        if (n == '"') {
+                            field.append('"');
+                        } else {
+                            quoted = false;
+                            c = n;
+                            continue;
+                        }
+                    } else {
+                        field.append((char) c);
+                    }
+                } else if (c < 0 || c == '\n') {
+                    break;
+                } else if (c == '\r') {
+                    int n = read();
+                    if (n != '\n') {
+                        unread(n);
+                    }
+                    break;
+                } else if (c == ',') {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                } else if (c == '"' && field.toString().isBlank()) {
+                    field.setLength(0);
+                    quoted = true;
+                } else {
+                    field.append((char) c);
+                }
+                c = read();
+            }
+            fields.add(field.toString());
+            return fields;
+        }
+
+        private int read() throws IOException {
+            if (pending != -2) {
+                int c = pending;
+                pending = -2;
+                return c;
+            }
+            return in.read();
+        }
+
+        private void unread(int c) {
+            pending = c;
+        }
+    }
+}

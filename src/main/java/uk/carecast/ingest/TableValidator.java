@@ -1,0 +1,129 @@
+package uk.carecast.ingest;
+
+import static org.apache.spark.sql.functions.*;
+import static uk.carecast.ingest.Columns.*;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import uk.carecast.demand.WeeklyCost;
+import uk.carecast.population.AgeBands;
+
+/**
+ * Turns an input's text into typed columns plus the row's {@code _problems}: first the rules every
+ * column has (field count, type, required, allowed values), then each table's own rules. Rows with
+ * an error problem are rejected by the caller; warnings keep the row.
+ */
+public final class TableValidator {
+
+    private static final String ONS_CODE = "^[EWSN]\\d{8}$";
+    private static final String FINANCIAL_YEAR_PATTERN = "^\\d{4}/\\d{2}$";
+
+    private TableValidator() {
+    }
+
+    /** Typed columns, {@code _row} and {@code _problems} from the rules every contract column carries. */
+    public static Dataset<Row> columnRules(RawInput raw, String dateFormat) {
+        InputContract contract = raw.contract();
+        List<Column> problems = new ArrayList<>();
+        problems.add(Problems.error(col(CsvExport.FIELD_COUNT).notEqual(raw.headerFields()), "(row)", Rules.FIELD_COUNT,
+                concat(col(CsvExport.FIELD_COUNT).cast("string"), lit(" fields, the header has " + raw.headerFields()))));
+        List<Column> typed = new ArrayList<>();
+        typed.add(col(CsvExport.ROW));
+        for (ColumnRule rule : contract.columns()) {
+            Column text = col(rule.name());
+            Column value = rule.isCategory()
+                    ? Categories.canonical(text, rule.allowed())
+                    : Parsing.parse(text, rule.type(), dateFormat);
+            typed.add(value.as(rule.name()));
+            String badRule = rule.isCategory() ? Rules.NOT_ALLOWED : Rules.WRONG_TYPE;
+            problems.add(Problems.error(text.isNotNull().and(value.isNull()), rule.name(), badRule, text));
+            if (rule.required()) {
+                problems.add(Problems.error(text.isNull(), rule.name(), Rules.MISSING, lit(null)));
+            }
+        }
+        typed.add(Problems.collect(problems).as(Problems.COLUMN));
+        return raw.rows().select(typed.toArray(Column[]::new));
+    }
+
+    public static Dataset<Row> serviceUsers(Dataset<Row> users) {
+        Column birth = concat_ws("-", col(BIRTH_YEAR).cast("string"), lpad(col(BIRTH_MONTH).cast("string"), 2, "0"),
+                lit("01")).try_cast("date");
+        return addProblems(users.withColumn("_copies", count(lit(1)).over(Window.partitionBy(PERSON_ID))), List.of(
+                Problems.error(col(BIRTH_MONTH).lt(1).or(col(BIRTH_MONTH).gt(12)), BIRTH_MONTH, Rules.OUT_OF_RANGE,
+                        col(BIRTH_MONTH)),
+                Problems.error(not(col(LA_CODE).rlike(ONS_CODE)), LA_CODE, Rules.LA_CODE_FORM, col(LA_CODE)),
+                Problems.error(col(DATE_OF_DEATH).lt(birth), DATE_OF_DEATH, Rules.DEATH_BEFORE_BIRTH, col(DATE_OF_DEATH)),
+                Problems.error(col(PERSON_ID).isNotNull().and(col("_copies").gt(1)), PERSON_ID, Rules.DUPLICATE_PERSON,
+                        col(PERSON_ID))))
+                .drop("_copies");
+    }
+
+    /**
+     * Placement rules, some of which need the person: {@code curatedUsers} are the service users
+     * that passed their own rules, so a placement of a rejected person is rejected too.
+     */
+    public static Dataset<Row> placements(Dataset<Row> placements, Dataset<Row> curatedUsers, LocalDate latestSnapshot,
+            BigDecimal weeklyCostCeiling) {
+        Dataset<Row> people = curatedUsers.select(col(PERSON_ID).as("_person"), col(BIRTH_YEAR).as("_birth_year"),
+                col(BIRTH_MONTH).as("_birth_month"), col(DATE_OF_DEATH).as("_death"));
+        Column weekly = WeeklyCost.of(col(UNIT_COST), col(COST_FREQUENCY), col(UNITS_PER_WEEK));
+        Dataset<Row> joined = placements
+                .withColumn("_copies", count(lit(1)).over(Window.partitionBy(PLACEMENT_ID)))
+                .join(people, col(PERSON_ID).equalTo(col("_person")), "left");
+        return addProblems(joined, List.of(
+                Problems.error(col(END_DATE).lt(col(START_DATE)), END_DATE, Rules.END_BEFORE_START, col(END_DATE)),
+                Problems.error(col(START_DATE).gt(lit(Date.valueOf(latestSnapshot))), START_DATE, Rules.AFTER_HORIZON,
+                        col(START_DATE)),
+                Problems.error(col(UNIT_COST).lt(0), UNIT_COST, Rules.NEGATIVE_COST, col(UNIT_COST)),
+                Problems.error(col(COST_FREQUENCY).equalTo("hourly").and(col(UNITS_PER_WEEK).isNull()), UNITS_PER_WEEK,
+                        Rules.HOURS_NEEDED, lit(null)),
+                Problems.error(col(PLACEMENT_ID).isNotNull().and(col("_copies").gt(1)), PLACEMENT_ID,
+                        Rules.DUPLICATE_PLACEMENT, col(PLACEMENT_ID)),
+                Problems.error(col(PERSON_ID).isNotNull().and(col("_person").isNull()), PERSON_ID, Rules.UNKNOWN_PERSON,
+                        col(PERSON_ID)),
+                Problems.error(col(START_DATE).gt(col("_death")), START_DATE, Rules.AFTER_DEATH, col(START_DATE)),
+                Problems.error(AgeBands.ageOn(col(START_DATE), col("_birth_year"), col("_birth_month")).lt(18),
+                        START_DATE, Rules.UNDER_18, col(START_DATE)),
+                Problems.warning(weekly.gt(lit(weeklyCostCeiling)), UNIT_COST, Rules.IMPLAUSIBLE_COST,
+                        concat(col(UNIT_COST).cast("string"), lit(" "), col(COST_FREQUENCY), lit(" = "),
+                                Money.toPence(weekly).cast("string"), lit(" a week")))))
+                .drop("_copies", "_person", "_birth_year", "_birth_month", "_death");
+    }
+
+    public static Dataset<Row> costAssumptions(Dataset<Row> assumptions) {
+        return addProblems(assumptions.withColumn("_copies",
+                        count(lit(1)).over(Window.partitionBy(FINANCIAL_YEAR, SETTING))), List.of(
+                financialYear(),
+                Problems.error(col(LABOUR_SHARE).lt(0).or(col(LABOUR_SHARE).gt(1)), LABOUR_SHARE, Rules.OUT_OF_RANGE,
+                        col(LABOUR_SHARE)),
+                Problems.error(col(FINANCIAL_YEAR).isNotNull().and(col(SETTING).isNotNull()).and(col("_copies").gt(1)),
+                        SETTING, Rules.DUPLICATE_ASSUMPTION, col(SETTING))))
+                .drop("_copies");
+    }
+
+    public static Dataset<Row> budgets(Dataset<Row> budgets) {
+        return addProblems(budgets, List.of(
+                financialYear(),
+                Problems.error(not(col(LA_CODE).rlike(ONS_CODE)), LA_CODE, Rules.LA_CODE_FORM, col(LA_CODE))));
+    }
+
+    private static Column financialYear() {
+        Column fy = col(FINANCIAL_YEAR);
+        Column consecutive = substring(fy, 1, 4).cast("int").plus(1).mod(100)
+                .equalTo(substring(fy, 6, 2).cast("int"));
+        return Problems.error(not(fy.rlike(FINANCIAL_YEAR_PATTERN).and(consecutive)), FINANCIAL_YEAR,
+                Rules.FINANCIAL_YEAR_FORM, fy);
+    }
+
+    private static Dataset<Row> addProblems(Dataset<Row> df, List<Column> more) {
+        // A rule over a value that failed its type check sees null and stays silent: one problem a cause.
+        return df.withColumn(Problems.COLUMN, Problems.append(col(Problems.COLUMN), more));
+    }
+}

@@ -1,0 +1,42 @@
+package uk.carecast.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import uk.carecast.ingest.InputContract;
+import uk.carecast.ingest.InputReader;
+import uk.carecast.ingest.Problems;
+import uk.carecast.ingest.Pseudonymiser;
+import uk.carecast.ingest.RawInput;
+import uk.carecast.ingest.TableValidator;
+
+/** Reads a fixture file the way ingest does, for tests of what comes after. */
+public final class Inputs {
+
+    public static final Pseudonymiser TEST_KEY = new Pseudonymiser("a-test-key-of-more-than-16-bytes".getBytes());
+
+    private Inputs() {
+    }
+
+    public static RawInput raw(SparkSession spark, Path scratch, String file, InputContract contract) {
+        return new InputReader(spark, scratch.toString(), TEST_KEY).read(file, contract, "detect");
+    }
+
+    /** The file's rows after the column rules, with {@code _row} and {@code _problems}. */
+    public static Dataset<Row> checked(SparkSession spark, Path scratch, String file, InputContract contract) {
+        return TableValidator.columnRules(raw(spark, scratch, file, contract), "detect");
+    }
+
+    /** The file's typed rows, asserting that none has a problem. */
+    public static Dataset<Row> clean(SparkSession spark, Path scratch, String file, InputContract contract) {
+        Dataset<Row> checked = checked(spark, scratch, file, contract);
+        assertEquals(List.of(), checked.filter(functions.size(functions.col(Problems.COLUMN)).gt(0))
+                .select(Problems.COLUMN).collectAsList().stream().map(Row::toString).toList());
+        return checked.drop(Problems.COLUMN);
+    }
+}
