@@ -16,6 +16,7 @@ import uk.carecast.pipeline.Stage;
 import uk.carecast.pipeline.StageContext;
 import uk.carecast.pipeline.StageResult;
 import uk.carecast.projection.ProjectionStage;
+import uk.carecast.spark.ColumnLists;
 import uk.carecast.spark.Seqs;
 import uk.carecast.time.FinancialYears;
 
@@ -54,11 +55,12 @@ public final class GrowthRequirementStage implements Stage {
         Dataset<Row> thisYear = costProjection
                 .withColumn("fy_start", FinancialYears.startYearOfLabel(col(FINANCIAL_YEAR)));
         Dataset<Row> lastYear = thisYear
-                .select(concat(cell(), new Column[] {
+                .select(ColumnLists.join(ColumnLists.cols(CELL),
                         col("fy_start").plus(1).as("fy_start"),
                         col(PROJECTED_CLIENTS).as("clients_before"),
-                        col(GROSS_COST).as("cost_before")}));
-        Dataset<Row> perCell = thisYear.join(lastYear, Seqs.of(concatNames("fy_start")))
+                        col(GROSS_COST).as("cost_before")));
+        Dataset<Row> perCell = thisYear.join(lastYear, Seqs.of(LA_CODE, PRIMARY_SUPPORT_REASON, AGE_BAND, SEX, SETTING,
+                        "fy_start"))
                 .withColumn("change", col(GROSS_COST).minus(col("cost_before")))
                 .withColumn(DEMOGRAPHY, Money.toPence(col(PROJECTED_CLIENTS).minus(col("clients_before"))
                         .multiply(col("cost_before")).divide(col("clients_before"))))
@@ -71,21 +73,5 @@ public final class GrowthRequirementStage implements Stage {
                                 struct(lit(PRICE).as(DRIVER), col(PRICE).as(AMOUNT)))).as("d"))
                 .select(col(LA_CODE), col(SERVICE_AREA), col(FINANCIAL_YEAR), col("d." + DRIVER).as(DRIVER),
                         col("d." + AMOUNT).as(AMOUNT));
-    }
-
-    private static Column[] cell() {
-        return java.util.Arrays.stream(CELL).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-    }
-
-    private static String[] concatNames(String extra) {
-        String[] out = java.util.Arrays.copyOf(CELL, CELL.length + 1);
-        out[CELL.length] = extra;
-        return out;
-    }
-
-    private static Column[] concat(Column[] a, Column[] b) {
-        Column[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

@@ -2,14 +2,13 @@ package uk.carecast.publish;
 
 import static org.apache.spark.sql.functions.*;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.sql.functions;
+import uk.carecast.spark.ColumnLists;
 
 /**
  * NHS England's disclosure control for counts of people in tables that leave the team. Internal
@@ -31,33 +30,21 @@ public final class Disclosure {
      */
     public static Dataset<Row> suppress(Dataset<Row> table, String count, List<String> group) {
         Column small = col(count).between(1, 4);
-        WindowSpec inGroup = Window.partitionBy(group.stream().map(functions::col).toArray(Column[]::new));
-        List<Column> order = new ArrayList<>();
-        order.add(col(count));
-        for (String c : table.columns()) {
-            if (!c.equals(count)) {
-                order.add(col(c));
-            }
-        }
+        WindowSpec inGroup = Window.partitionBy(ColumnLists.cols(group));
+        // Unsuppressed non-zero cells first, smallest first, then every other column, so the choice is stable.
+        Column[] order = ColumnLists.join(new Column[] {when(small.or(col(count).leq(0)), 1).otherwise(0), col(count)},
+                ColumnLists.cols(java.util.Arrays.stream(table.columns()).filter(c -> !c.equals(count)).toList()));
         Dataset<Row> ranked = table
                 .withColumn("_small", small)
                 .withColumn("_small_in_group", sum(when(small, 1).otherwise(0)).over(inGroup))
                 .withColumn("_cells", count(lit(1)).over(inGroup))
-                .withColumn("_rank", row_number().over(inGroup.orderBy(concatenate(
-                        when(small.or(col(count).leq(0)), 1).otherwise(0).asc(), order))));
+                .withColumn("_rank", row_number().over(inGroup.orderBy(order)));
         Column secondary = col("_small_in_group").equalTo(1).and(col("_cells").gt(1)).and(not(col("_small")))
                 .and(col(count).gt(0)).and(col("_rank").equalTo(1));
         return ranked
                 .withColumn(SUPPRESSED, col("_small").or(secondary))
                 .withColumn(count, when(col(SUPPRESSED), lit(null)).otherwise(col(count)))
                 .drop("_small", "_small_in_group", "_cells", "_rank");
-    }
-
-    private static Column[] concatenate(Column first, List<Column> rest) {
-        List<Column> all = new ArrayList<>();
-        all.add(first);
-        all.addAll(rest);
-        return all.toArray(Column[]::new);
     }
 
     /** Every count rounded to the nearest 5 (1 and 2 become 0, 3 and 4 become 5). */

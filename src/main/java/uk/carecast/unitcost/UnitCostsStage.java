@@ -19,6 +19,7 @@ import uk.carecast.ingest.Money;
 import uk.carecast.pipeline.Stage;
 import uk.carecast.pipeline.StageContext;
 import uk.carecast.pipeline.StageResult;
+import uk.carecast.spark.ColumnLists;
 
 /**
  * {@code unit_costs}: per snapshot, area, setting, support reason, age band and provider type,
@@ -56,9 +57,9 @@ public final class UnitCostsStage implements Stage {
 
     public static Dataset<Row> unitCosts(SparkSession spark, List<LocalDate> dates, Dataset<Row> placements,
             Dataset<Row> users) {
-        Column[] cell = CELL.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        Column[] cell = ColumnLists.cols(CELL);
         Dataset<Row> perPerson = ActivePlacements.on(spark, dates, placements, users)
-                .groupBy(concatCell(PERSON_ID))
+                .groupBy(ColumnLists.join(cell, col(PERSON_ID)))
                 .agg(sum(WEEKLY_COST).as(WEEKLY_COST));
         Dataset<Row> ranked = perPerson
                 .withColumn("rank", row_number().over(Window.partitionBy(cell).orderBy(WEEKLY_COST)))
@@ -67,26 +68,12 @@ public final class UnitCostsStage implements Stage {
                 .agg(count(lit(1)).as(CLIENTS),
                         avg(WEEKLY_COST).as(MEAN),
                         percentileParts("0.5"), percentileParts("0.25"), percentileParts("0.75"))
-                .select(concat(cellColumns(), new Column[] {
+                .select(ColumnLists.join(cell,
                         col(CLIENTS),
                         Money.toPence(col(MEAN)).as(MEAN),
                         interpolate("0.5").as(MEDIAN),
                         interpolate("0.25").as(P25),
-                        interpolate("0.75").as(P75)}));
-    }
-
-    private static Column[] concatCell(String extra) {
-        return concat(cellColumns(), new Column[] {col(extra)});
-    }
-
-    private static Column[] cellColumns() {
-        return CELL.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-    }
-
-    private static Column[] concat(Column[] a, Column[] b) {
-        Column[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
+                        interpolate("0.75").as(P75)));
     }
 
     /** Position p × (n − 1) in the 0-based ranking: its whole part picks the lower value. */
