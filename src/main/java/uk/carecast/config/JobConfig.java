@@ -18,7 +18,8 @@ public record JobConfig(
         Pseudonymisation pseudonymisation,
         List<ServiceAreaRule> serviceAreas,
         Validation validation,
-        Map<String, InputOptions> inputOptions) {
+        Map<String, InputOptions> inputOptions,
+        Map<String, String> populationAreas) {
 
     public JobConfig {
         require(inputs, "inputs");
@@ -34,6 +35,7 @@ public record JobConfig(
         serviceAreas = List.copyOf(serviceAreas);
         validation = validation == null ? Validation.DEFAULTS : validation;
         inputOptions = inputOptions == null ? Map.of() : Map.copyOf(inputOptions);
+        populationAreas = populationAreas == null ? Map.of() : Map.copyOf(populationAreas);
     }
 
     /** The read options of one input table (service_users, placements, ...), defaults if none are set. */

@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.*;
 import static uk.carecast.demand.DemandColumns.AGE_BAND;
 import static uk.carecast.ingest.Columns.*;
 import static uk.carecast.projection.ProjectionColumns.GROSS_COST;
+import static uk.carecast.projection.ProjectionColumns.NLW_PART_PCT;
+import static uk.carecast.projection.ProjectionColumns.UPLIFT_PCT;
 import static uk.carecast.projection.ProjectionColumns.PROJECTED_CLIENTS;
 
 import java.util.List;
@@ -22,10 +24,12 @@ import uk.carecast.time.FinancialYears;
 
 /**
  * {@code growth_requirement}: each projected year's change in gross cost per area and service
- * area, split into drivers. Per cell, demography (volume) = Δclients × last year's cost per
- * client, rounded to the penny; price = the rest of the change, which equals this year's clients
- * × Δcost per client. Taking price as the remainder of the already-rounded costs makes the
- * drivers add up to the change exactly, to the penny.
+ * area, split into drivers. Per cell: demography (volume) = Δclients × last year's cost per
+ * client; nlw = this year's cost × NLW part of the uplift ÷ (1 + uplift), the cost the National
+ * Living Wage rise adds on the labour share; price = the rest of the change (the general uplift on
+ * the rest of the cost, and the calendar: a 366-day year). Demography and nlw are rounded to the
+ * penny and price is the remainder of the already-rounded costs, so the drivers add up to the
+ * change exactly.
  */
 public final class GrowthRequirementStage implements Stage {
 
@@ -33,6 +37,7 @@ public final class GrowthRequirementStage implements Stage {
     public static final String DRIVER = "driver";
     public static final String DEMOGRAPHY = "demography";
     public static final String PRICE = "price";
+    public static final String NLW = "nlw";
 
     private static final String[] CELL = {LA_CODE, PRIMARY_SUPPORT_REASON, AGE_BAND, SEX, SETTING};
 
@@ -64,13 +69,17 @@ public final class GrowthRequirementStage implements Stage {
                 .withColumn("change", col(GROSS_COST).minus(col("cost_before")))
                 .withColumn(DEMOGRAPHY, Money.toPence(col(PROJECTED_CLIENTS).minus(col("clients_before"))
                         .multiply(col("cost_before")).divide(col("clients_before"))))
-                .withColumn(PRICE, col("change").minus(col(DEMOGRAPHY)).cast(Money.POUNDS));
+                .withColumn(NLW, Money.toPence(col(GROSS_COST).multiply(col(NLW_PART_PCT))
+                        .divide(col(UPLIFT_PCT).plus(lit(100)))))
+                .withColumn(PRICE, col("change").minus(col(DEMOGRAPHY)).minus(col(NLW)).cast(Money.POUNDS));
         return perCell.groupBy(LA_CODE, SERVICE_AREA, FINANCIAL_YEAR)
-                .agg(sum(DEMOGRAPHY).cast(Money.POUNDS).as(DEMOGRAPHY), sum(PRICE).cast(Money.POUNDS).as(PRICE))
+                .agg(sum(DEMOGRAPHY).cast(Money.POUNDS).as(DEMOGRAPHY), sum(PRICE).cast(Money.POUNDS).as(PRICE),
+                        sum(NLW).cast(Money.POUNDS).as(NLW))
                 .select(col(LA_CODE), col(SERVICE_AREA), col(FINANCIAL_YEAR),
                         explode(array(
                                 struct(lit(DEMOGRAPHY).as(DRIVER), col(DEMOGRAPHY).as(AMOUNT)),
-                                struct(lit(PRICE).as(DRIVER), col(PRICE).as(AMOUNT)))).as("d"))
+                                struct(lit(PRICE).as(DRIVER), col(PRICE).as(AMOUNT)),
+                                struct(lit(NLW).as(DRIVER), col(NLW).as(AMOUNT)))).as("d"))
                 .select(col(LA_CODE), col(SERVICE_AREA), col(FINANCIAL_YEAR), col("d." + DRIVER).as(DRIVER),
                         col("d." + AMOUNT).as(AMOUNT));
     }

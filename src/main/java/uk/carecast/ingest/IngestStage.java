@@ -94,7 +94,7 @@ public final class IngestStage implements Stage {
         out.put(PLACEMENTS, curated(placements, Contracts.PLACEMENTS));
         out.put(COST_ASSUMPTIONS, curated(assumptions, Contracts.COST_ASSUMPTIONS));
         out.put(BUDGETS, curated(budgets, Contracts.BUDGETS));
-        out.put(POPULATION, new SnppReader(context.spark()).read(inputs.population()));
+        out.put(POPULATION, new SnppReader(context.spark()).read(inputs.population(), config.populationAreas()));
         out.put(REJECTS, rejects.stream().reduce(Dataset::unionByName).orElseThrow());
         out.put(DATA_QUALITY, dataQuality(context.spark(), context.store().runId(), checks));
         return new StageResult(out, OptionalLong.of(checks.stream().mapToLong(FileCheck::rowsRead).sum()));

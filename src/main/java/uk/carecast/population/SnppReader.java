@@ -5,6 +5,7 @@ import static uk.carecast.population.PopulationColumns.*;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -36,12 +37,23 @@ public final class SnppReader {
     }
 
     public Dataset<Row> read(List<String> paths) {
+        return read(paths, Map.of());
+    }
+
+    /**
+     * As {@link #read(List)}, with SNPP areas rolled up into the council that serves them:
+     * {@code areaToCouncil} maps an SNPP area code (a district) to a council code (its county), so a
+     * county council's population is the sum of its districts. Areas not in the map stand for
+     * themselves.
+     */
+    public Dataset<Row> read(List<String> paths, Map<String, String> areaToCouncil) {
         Dataset<Row> midYear = paths.stream().map(this::readMidYear).reduce(Dataset::unionByName).orElseThrow();
         // Where two files give the same cell and year (an older and a newer vintage), the newer wins.
         Dataset<Row> newest = midYear
                 .withColumn("rank", row_number().over(Window.partitionBy(LA_CODE, SEX, "age", "mid_year")
                         .orderBy(col("vintage").desc())))
                 .filter(col("rank").equalTo(1))
+                .withColumn(LA_CODE, councilOf(col(LA_CODE), areaToCouncil))
                 .withColumn(AGE_BAND, AgeBands.of(col("age")))
                 .filter(col(AGE_BAND).isNotNull())
                 .groupBy(LA_CODE, SEX, AGE_BAND, "mid_year", "vintage")
@@ -81,6 +93,16 @@ public final class SnppReader {
                 .select(col(LA_CODE), col(SEX), col("age"), col("mid_year").cast("int").as("mid_year"),
                         col("people").try_cast(MID_YEAR).as("people"),
                         lit(Integer.parseInt(years.get(0))).as("vintage"));
+    }
+
+    private static Column councilOf(Column area, Map<String, String> areaToCouncil) {
+        if (areaToCouncil.isEmpty()) {
+            return area;
+        }
+        Column[] pairs = areaToCouncil.entrySet().stream()
+                .flatMap(e -> java.util.stream.Stream.of(lit(e.getKey()), lit(e.getValue())))
+                .toArray(Column[]::new);
+        return coalesce(element_at(map(pairs), area), area);
     }
 
     private static Column sexOf(Column snppSex) {

@@ -19,6 +19,11 @@ public record CostAssumption(FinancialYear year, String setting, BigDecimal pric
                 .add(BigDecimal.ONE.subtract(labourShare).multiply(priceUpliftPct));
     }
 
+    /** The part of {@link #combinedUpliftPct()} that is the NLW rise on the labour share, in %. */
+    public BigDecimal nlwPartPct() {
+        return labourShare.multiply(nlwUpliftPct);
+    }
+
     public BigDecimal factor() {
         return BigDecimal.ONE.add(combinedUpliftPct().divide(HUNDRED, MathContext.DECIMAL128));
     }

@@ -23,7 +23,12 @@ public final class PriceIndex {
     private PriceIndex() {
     }
 
-    public record Entry(String setting, FinancialYear year, BigDecimal index) {
+    /**
+     * One setting's index in one year, with that year's combined uplift and the part of it that
+     * is the National Living Wage (labour share × NLW rise), both in %.
+     */
+    public record Entry(String setting, FinancialYear year, BigDecimal index, BigDecimal upliftPct,
+            BigDecimal nlwUpliftPct) {
     }
 
     public static List<Entry> cumulative(List<CostAssumption> assumptions, List<String> settings,
@@ -36,7 +41,7 @@ public final class PriceIndex {
         List<Entry> entries = new ArrayList<>();
         for (String setting : settings) {
             BigDecimal index = BigDecimal.ONE;
-            entries.add(new Entry(setting, base, index.setScale(SCALE)));
+            entries.add(new Entry(setting, base, index.setScale(SCALE), BigDecimal.ZERO, BigDecimal.ZERO));
             for (FinancialYear y = base.plus(1); y.compareTo(last) <= 0; y = y.plus(1)) {
                 CostAssumption a = byKey.get(setting + "|" + y.label());
                 if (a == null) {
@@ -44,7 +49,8 @@ public final class PriceIndex {
                             + y.label() + ", which the projection to " + last.label() + " needs");
                 }
                 index = index.multiply(a.factor(), MathContext.DECIMAL128);
-                entries.add(new Entry(setting, y, index.setScale(SCALE, RoundingMode.HALF_UP)));
+                entries.add(new Entry(setting, y, index.setScale(SCALE, RoundingMode.HALF_UP), a.combinedUpliftPct(),
+                        a.nlwPartPct()));
             }
         }
         return entries;

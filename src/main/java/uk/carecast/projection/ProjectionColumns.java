@@ -11,6 +11,10 @@ public final class ProjectionColumns {
     public static final String DAYS = "days_in_year";
     public static final String PRICE_INDEX = "price_index";
     public static final String GROSS_COST = "gross_cost";
+    /** The year's combined price uplift, in %, that took the index from last year's. */
+    public static final String UPLIFT_PCT = "uplift_pct";
+    /** The National Living Wage part of that uplift (labour share × NLW rise), in %. */
+    public static final String NLW_PART_PCT = "nlw_part_pct";
 
     private ProjectionColumns() {
     }

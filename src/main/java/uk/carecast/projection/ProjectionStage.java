@@ -44,6 +44,7 @@ public final class ProjectionStage implements Stage {
     public static final String COST_TABLE = "cost_projection";
     public static final DecimalType CLIENT_COUNT = DataTypes.createDecimalType(18, 4);
     public static final DecimalType INDEX = DataTypes.createDecimalType(20, PriceIndex.SCALE);
+    public static final DecimalType PCT = DataTypes.createDecimalType(12, 6);
 
     @Override
     public String name() {
@@ -100,7 +101,7 @@ public final class ProjectionStage implements Stage {
                         col(FINANCIAL_YEAR), col(PROJECTED_CLIENTS),
                         Money.toPence(col("weekly_unit_exact")).as(WEEKLY_UNIT_COST),
                         FinancialYears.days(FinancialYears.startYearOfLabel(col(FINANCIAL_YEAR))).as(DAYS),
-                        col(PRICE_INDEX),
+                        col(PRICE_INDEX), col(UPLIFT_PCT), col(NLW_PART_PCT),
                         Money.toPence(col(PROJECTED_CLIENTS).multiply(col("weekly_unit_exact"))
                                 .multiply(FinancialYears.days(FinancialYears.startYearOfLabel(col(FINANCIAL_YEAR))))
                                 .divide(lit(7)).multiply(col(PRICE_INDEX))).as(GROSS_COST));
@@ -117,12 +118,16 @@ public final class ProjectionStage implements Stage {
                 .toList();
         List<Row> rows = PriceIndex.cumulative(assumptions, settings, FinancialYear.parse(years.get(0)),
                         FinancialYear.parse(years.get(years.size() - 1))).stream()
-                .map(e -> RowFactory.create(e.setting(), e.year().label(), e.index()))
+                .map(e -> RowFactory.create(e.setting(), e.year().label(), e.index(),
+                        e.upliftPct().setScale(PCT.scale(), java.math.RoundingMode.HALF_UP),
+                        e.nlwUpliftPct().setScale(PCT.scale(), java.math.RoundingMode.HALF_UP)))
                 .toList();
         StructType schema = new StructType()
                 .add(SETTING, DataTypes.StringType)
                 .add(FINANCIAL_YEAR, DataTypes.StringType)
-                .add(PRICE_INDEX, INDEX);
+                .add(PRICE_INDEX, INDEX)
+                .add(UPLIFT_PCT, PCT)
+                .add(NLW_PART_PCT, PCT);
         return spark.createDataFrame(rows, schema);
     }
 }

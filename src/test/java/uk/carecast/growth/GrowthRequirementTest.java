@@ -22,29 +22,34 @@ class GrowthRequirementTest {
             .add("age_band", DataTypes.StringType).add("sex", DataTypes.StringType)
             .add("setting", DataTypes.StringType).add("service_area", DataTypes.StringType)
             .add("financial_year", DataTypes.StringType).add("projected_clients", ProjectionStage.CLIENT_COUNT)
-            .add("gross_cost", Money.POUNDS);
+            .add("gross_cost", Money.POUNDS).add("uplift_pct", ProjectionStage.PCT)
+            .add("nlw_part_pct", ProjectionStage.PCT);
 
     @Test
     void splitsEachYearsChangeIntoDemographyAndPriceThatAddUpToThePenny(SparkSession spark) {
         var cost = Frames.of(spark, COST,
-                cell("residential", "2025/26", "10", "260714.29"),
-                cell("residential", "2026/27", "11", "306860.71"),
-                cell("home_care", "2025/26", "3", "1000.00"),
-                cell("home_care", "2026/27", "2.5", "900.00"));
+                cell("residential", "2025/26", "10", "260714.29", "0", "0"),
+                cell("residential", "2026/27", "11", "306860.71", "7", "6"),
+                cell("home_care", "2025/26", "3", "1000.00", "0", "0"),
+                cell("home_care", "2026/27", "2.5", "900.00", "0", "0"));
         var growth = GrowthRequirementStage.growth(cost);
 
         // Residential: change 306,860.71 - 260,714.29 = 46,146.42; demography (11 - 10) × 260,714.29 / 10
-        // = 26,071.429 → 26,071.43; price = 46,146.42 - 26,071.43 = 20,074.99 (≈ 11 × (27,896.43 - 26,071.43)
-        // = 20,075.00, a penny of rounding). Home care: change 900 - 1000 = -100.00; demography
-        // (2.5 - 3) × 1000 / 3 = -166.666… → -166.67; price = -100.00 + 166.67 = 66.67.
-        // Same service area: demography 26,071.43 - 166.67 = 25,904.76; price 20,074.99 + 66.67 = 20,141.66;
-        // together 46,046.42 = the area's change (307,760.71 - 261,714.29).
-        assertEquals(List.of("2026/27|demography|25904.76", "2026/27|price|20141.66"),
+        // = 26,071.429 → 26,071.43. The year's uplift was 7%, of which 6 points NLW (labour share 0.6 × 10%
+        // rise): nlw = 306,860.71 × 6 / 107 = 17,207.143 → 17,207.14; price = 46,146.42 - 26,071.43 -
+        // 17,207.14 = 2,867.85 (≈ 11 × 500 × 365 / 7 × 1% general uplift on the other 0.4 = 2,867.86).
+        // Home care: change 900 - 1000 = -100.00; demography (2.5 - 3) × 1000 / 3 = -166.666… → -166.67;
+        // no uplift, so nlw 0.00 and price = -100.00 + 166.67 = 66.67.
+        // Same service area: demography 26,071.43 - 166.67 = 25,904.76; nlw 17,207.14; price 2,867.85 + 66.67
+        // = 2,934.52; together 46,046.42 = the area's change (307,760.71 - 261,714.29).
+        assertEquals(List.of("2026/27|demography|25904.76", "2026/27|nlw|17207.14", "2026/27|price|2934.52"),
                 Frames.rows(growth, "financial_year", "driver", "amount"));
     }
 
-    private static Object[] cell(String setting, String year, String clients, String cost) {
+    private static Object[] cell(String setting, String year, String clients, String cost, String upliftPct,
+            String nlwPartPct) {
         return new Object[] {"E1", "R", "65-74", "Female", setting, "Other Care", year,
-                new BigDecimal(clients).setScale(4), money(cost)};
+                new BigDecimal(clients).setScale(4), money(cost), new BigDecimal(upliftPct).setScale(6),
+                new BigDecimal(nlwPartPct).setScale(6)};
     }
 }

@@ -60,4 +60,23 @@ class SnppReaderTest {
         // 25 mid-years (2022..2047) make 25 financial years (2022/23..2046/47) for 4 age bands.
         assertEquals(100, population.count());
     }
+
+    @Test
+    void aCountyIsTheSumOfItsDistricts(SparkSession spark) {
+        String file = "src/test/resources/ons-snpp/2022_snpp_population_persons_leicestershire_districts.csv";
+        java.util.Map<String, String> leicestershire = java.util.Map.of("E07000129", "E10000018", "E07000130",
+                "E10000018", "E07000131", "E10000018", "E07000132", "E10000018", "E07000133", "E10000018",
+                "E07000134", "E10000018", "E07000135", "E10000018");
+        var county = new SnppReader(spark).read(List.of(file), leicestershire);
+        var districts = new SnppReader(spark).read(List.of(file));
+
+        assertEquals(List.of("E10000018"), Frames.rows(county.select("la_code").distinct(), "la_code"));
+        // The county's 85+ in 2030/31 equals the seven districts' figures added up.
+        var expected = districts.filter("age_band = '85+' and financial_year = '2030/31'")
+                .agg(org.apache.spark.sql.functions.sum("population")).first().getDecimal(0);
+        assertEquals(0, expected.compareTo(county.filter("age_band = '85+' and financial_year = '2030/31'")
+                .first().getDecimal(4)));
+        assertEquals(7 * 100, districts.count());
+        assertEquals(100, county.count());
+    }
 }
