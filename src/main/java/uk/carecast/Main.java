@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import uk.carecast.backtest.BacktestJob;
 import uk.carecast.config.ConfigException;
 import uk.carecast.config.JobConfig;
 import uk.carecast.config.JobFile;
@@ -57,9 +58,18 @@ public final class Main {
                     spark.stop();
                 }
             }
+            case "backtest" -> {
+                JobConfig config = file.bind(JobConfig.class);
+                SparkSession spark = Sessions.start("carecast backtest", config.master(), config.sparkConf());
+                try {
+                    BacktestJob.run(spark, config, System.out);
+                } finally {
+                    spark.stop();
+                }
+            }
             case "generate-sample" -> new SampleGenerator(file.bind(SampleConfig.class)).writeAll(System.out);
             default -> throw new ConfigException("job file " + args[0] + " names an unknown job '" + file.jobName()
-                    + "' (known: demand-forecast, generate-sample)");
+                    + "' (known: demand-forecast, backtest, generate-sample)");
         }
     }
 }

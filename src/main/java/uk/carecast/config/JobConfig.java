@@ -19,7 +19,8 @@ public record JobConfig(
         List<ServiceAreaRule> serviceAreas,
         Validation validation,
         Map<String, InputOptions> inputOptions,
-        Map<String, String> populationAreas) {
+        Map<String, String> populationAreas,
+        Backtest backtest) {
 
     public JobConfig {
         require(inputs, "inputs");

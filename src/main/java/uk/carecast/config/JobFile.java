@@ -32,6 +32,16 @@ public final class JobFile {
     }
 
     public static JobFile read(Path path, List<String> overrides) {
+        JobFile file = new JobFile(path, tree(path));
+        overrides.forEach(file::override);
+        return file;
+    }
+
+    /**
+     * The file's mapping; a file with {@code base: other.yaml} starts from that file (relative to
+     * this one) and replaces what it names, so a job can reuse another job's inputs and settings.
+     */
+    private static ObjectNode tree(Path path) {
         if (!Files.isRegularFile(path)) {
             throw new ConfigException("job file " + path + " does not exist");
         }
@@ -44,9 +54,25 @@ public final class JobFile {
         if (!(root instanceof ObjectNode object)) {
             throw new ConfigException("job file " + path + " must be a YAML mapping");
         }
-        JobFile file = new JobFile(path, object);
-        overrides.forEach(file::override);
-        return file;
+        JsonNode base = object.remove("base");
+        if (base == null) {
+            return object;
+        }
+        Path basePath = path.resolveSibling(base.asText());
+        ObjectNode merged = tree(basePath);
+        merge(merged, object);
+        return merged;
+    }
+
+    private static void merge(ObjectNode into, ObjectNode from) {
+        from.fields().forEachRemaining(entry -> {
+            JsonNode existing = into.get(entry.getKey());
+            if (existing instanceof ObjectNode existingObject && entry.getValue() instanceof ObjectNode value) {
+                merge(existingObject, value);
+            } else {
+                into.set(entry.getKey(), entry.getValue());
+            }
+        });
     }
 
     /** The {@code job:} entry: which job this file defines. */

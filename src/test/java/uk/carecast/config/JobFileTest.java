@@ -47,4 +47,14 @@ class JobFileTest {
                 () -> JobFile.read(JOB, List.of("snapshots.latest=30/09/2025")).bind(JobConfig.class));
         assertTrue(error.getMessage().contains("snapshots.latest must be a date written yyyy-MM-dd"), error.getMessage());
     }
+
+    @Test
+    void aJobFileCanStartFromAnother() {
+        JobConfig config = JobFile.read(Path.of("jobs/backtest.yaml"), List.of()).bind(JobConfig.class);
+        // From backtest.yaml: its own output and fit date; from demand-forecast.yaml: everything else.
+        assertEquals("output/backtest", config.output());
+        assertEquals(LocalDate.parse("2022-03-31"), config.backtest().fitDate());
+        assertEquals("data/sample/placements.csv.gz", config.inputs().placements());
+        assertEquals(4, config.horizonYears());
+    }
 }
