@@ -39,4 +39,16 @@ class PseudonymiserTest {
         String two = ids.select(new Pseudonymiser("key-number-two-0000".getBytes()).pseudonymise(col("id"))).first().getString(0);
         assertNotEquals(one, two);
     }
+
+    @Test
+    void refusesToRunWithoutAKey() {
+        var noKey = new uk.carecast.config.Pseudonymisation("CARECAST_TEST_NO_SUCH_VARIABLE", null);
+        var error = org.junit.jupiter.api.Assertions.assertThrows(uk.carecast.config.ConfigException.class,
+                () -> Pseudonymiser.from(noKey));
+        org.junit.jupiter.api.Assertions.assertTrue(error.getMessage().startsWith(
+                "no pseudonymisation key: set the environment variable CARECAST_TEST_NO_SUCH_VARIABLE"), error.getMessage());
+        var shortKey = org.junit.jupiter.api.Assertions.assertThrows(uk.carecast.config.ConfigException.class,
+                () -> new Pseudonymiser("too-short".getBytes(StandardCharsets.UTF_8)));
+        org.junit.jupiter.api.Assertions.assertTrue(shortKey.getMessage().contains("at least 16 bytes"));
+    }
 }
