@@ -26,6 +26,7 @@ import uk.carecast.pipeline.StageContext;
 import uk.carecast.pipeline.StageResult;
 import uk.carecast.projection.ProjectionColumns;
 import uk.carecast.projection.ProjectionStage;
+import uk.carecast.projection.UsageTrend;
 import uk.carecast.rates.UsageRatesStage;
 import uk.carecast.spark.Seqs;
 import uk.carecast.time.FinancialYears;
@@ -72,7 +73,9 @@ public final class BacktestStage implements Stage {
             throw new ConfigException("backtest.fit_year_end " + fit + " leaves no later 31 March snapshot to compare with");
         }
         Dataset<Row> rates = context.table(UsageRatesStage.TABLE).filter(col(SNAPSHOT_DATE).leq(lit(Date.valueOf(fit))));
-        Dataset<Row> demand = ProjectionStage.demand(rates, context.table(IngestStage.POPULATION), yearEnds.size());
+        Dataset<Row> population = context.table(IngestStage.POPULATION);
+        Dataset<Row> trend = UsageTrend.annual(rates, population, fit, config.trend());
+        Dataset<Row> demand = ProjectionStage.demand(rates, population, yearEnds.size(), trend);
         Dataset<Row> cost = ProjectionStage.cost(context.spark(), demand, rates,
                 context.table(IngestStage.COST_ASSUMPTIONS), config.serviceAreas());
         Dataset<Row> accuracy = accuracy(cost, context.table(DemandSnapshotStage.TABLE), yearEnds);

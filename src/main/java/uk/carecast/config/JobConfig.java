@@ -20,7 +20,8 @@ public record JobConfig(
         Validation validation,
         Map<String, InputOptions> inputOptions,
         Map<String, String> populationAreas,
-        Backtest backtest) {
+        Backtest backtest,
+        Trend trend) {
 
     public JobConfig {
         require(inputs, "inputs");
@@ -37,6 +38,7 @@ public record JobConfig(
         validation = validation == null ? Validation.DEFAULTS : validation;
         inputOptions = inputOptions == null ? Map.of() : Map.copyOf(inputOptions);
         populationAreas = populationAreas == null ? Map.of() : Map.copyOf(populationAreas);
+        trend = trend == null ? Trend.DEFAULTS : trend;
     }
 
     /** The read options of one input table (service_users, placements, ...), defaults if none are set. */

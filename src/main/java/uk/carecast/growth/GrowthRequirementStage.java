@@ -3,6 +3,7 @@ package uk.carecast.growth;
 import static org.apache.spark.sql.functions.*;
 import static uk.carecast.demand.DemandColumns.AGE_BAND;
 import static uk.carecast.ingest.Columns.*;
+import static uk.carecast.projection.ProjectionColumns.DEMOGRAPHY_CLIENTS;
 import static uk.carecast.projection.ProjectionColumns.GROSS_COST;
 import static uk.carecast.projection.ProjectionColumns.NLW_PART_PCT;
 import static uk.carecast.projection.ProjectionColumns.UPLIFT_PCT;
@@ -24,18 +25,20 @@ import uk.carecast.time.FinancialYears;
 
 /**
  * {@code growth_requirement}: each projected year's change in gross cost per area and service
- * area, split into drivers. Per cell: demography (volume) = Δclients × last year's cost per
- * client; nlw = this year's cost × NLW part of the uplift ÷ (1 + uplift), the cost the National
+ * area, split into drivers. Per cell: volume = Δclients × last year's cost per client, of which
+ * demography is the part from population (Δdemography clients × last year's cost per demography
+ * client) and trend the rest; nlw = this year's cost × NLW part of the uplift ÷ (1 + uplift), the cost the National
  * Living Wage rise adds on the labour share; price = the rest of the change (the general uplift on
- * the rest of the cost, and the calendar: a 366-day year). Demography and nlw are rounded to the
- * penny and price is the remainder of the already-rounded costs, so the drivers add up to the
- * change exactly.
+ * the rest of the cost, and the calendar: a 366-day year). Volume, demography and nlw are rounded
+ * to the penny, trend and price are remainders of the already-rounded costs, so the drivers add up
+ * to the change exactly.
  */
 public final class GrowthRequirementStage implements Stage {
 
     public static final String TABLE = "growth_requirement";
     public static final String DRIVER = "driver";
     public static final String DEMOGRAPHY = "demography";
+    public static final String TREND = "trend";
     public static final String PRICE = "price";
     public static final String NLW = "nlw";
 
@@ -63,21 +66,26 @@ public final class GrowthRequirementStage implements Stage {
                 .select(ColumnLists.join(ColumnLists.cols(CELL),
                         col("fy_start").plus(1).as("fy_start"),
                         col(PROJECTED_CLIENTS).as("clients_before"),
+                        col(DEMOGRAPHY_CLIENTS).as("demography_before"),
                         col(GROSS_COST).as("cost_before")));
         Dataset<Row> perCell = thisYear.join(lastYear, Seqs.of(LA_CODE, PRIMARY_SUPPORT_REASON, AGE_BAND, SEX, SETTING,
                         "fy_start"))
                 .withColumn("change", col(GROSS_COST).minus(col("cost_before")))
-                .withColumn(DEMOGRAPHY, Money.toPence(col(PROJECTED_CLIENTS).minus(col("clients_before"))
+                .withColumn(DEMOGRAPHY, Money.toPence(col(DEMOGRAPHY_CLIENTS).minus(col("demography_before"))
+                        .multiply(col("cost_before")).divide(col("demography_before"))))
+                .withColumn("volume", Money.toPence(col(PROJECTED_CLIENTS).minus(col("clients_before"))
                         .multiply(col("cost_before")).divide(col("clients_before"))))
+                .withColumn(TREND, col("volume").minus(col(DEMOGRAPHY)).cast(Money.POUNDS))
                 .withColumn(NLW, Money.toPence(col(GROSS_COST).multiply(col(NLW_PART_PCT))
                         .divide(col(UPLIFT_PCT).plus(lit(100)))))
-                .withColumn(PRICE, col("change").minus(col(DEMOGRAPHY)).minus(col(NLW)).cast(Money.POUNDS));
+                .withColumn(PRICE, col("change").minus(col("volume")).minus(col(NLW)).cast(Money.POUNDS));
         return perCell.groupBy(LA_CODE, SERVICE_AREA, FINANCIAL_YEAR)
-                .agg(sum(DEMOGRAPHY).cast(Money.POUNDS).as(DEMOGRAPHY), sum(PRICE).cast(Money.POUNDS).as(PRICE),
-                        sum(NLW).cast(Money.POUNDS).as(NLW))
+                .agg(sum(DEMOGRAPHY).cast(Money.POUNDS).as(DEMOGRAPHY), sum(TREND).cast(Money.POUNDS).as(TREND),
+                        sum(PRICE).cast(Money.POUNDS).as(PRICE), sum(NLW).cast(Money.POUNDS).as(NLW))
                 .select(col(LA_CODE), col(SERVICE_AREA), col(FINANCIAL_YEAR),
                         explode(array(
                                 struct(lit(DEMOGRAPHY).as(DRIVER), col(DEMOGRAPHY).as(AMOUNT)),
+                                struct(lit(TREND).as(DRIVER), col(TREND).as(AMOUNT)),
                                 struct(lit(PRICE).as(DRIVER), col(PRICE).as(AMOUNT)),
                                 struct(lit(NLW).as(DRIVER), col(NLW).as(AMOUNT)))).as("d"))
                 .select(col(LA_CODE), col(SERVICE_AREA), col(FINANCIAL_YEAR), col("d." + DRIVER).as(DRIVER),

@@ -6,6 +6,11 @@ public final class ProjectionColumns {
     public static final String BASE_SNAPSHOT_DATE = "base_snapshot_date";
     public static final String BASE_CLIENTS = "base_clients";
     public static final String BASE_POPULATION = "base_population";
+    /** Clients from the base usage rate and population alone. */
+    public static final String DEMOGRAPHY_CLIENTS = "demography_clients";
+    /** (1 + annual trend) to the power of the years since the base year. */
+    public static final String TREND_MULTIPLIER = "trend_multiplier";
+    /** Demography clients × trend multiplier. */
     public static final String PROJECTED_CLIENTS = "projected_clients";
     public static final String WEEKLY_UNIT_COST = "weekly_unit_cost";
     public static final String DAYS = "days_in_year";

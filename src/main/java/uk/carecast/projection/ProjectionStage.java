@@ -58,8 +58,11 @@ public final class ProjectionStage implements Stage {
 
     @Override
     public StageResult run(StageContext context) {
-        Dataset<Row> demand = demand(context.table(UsageRatesStage.TABLE), context.table(IngestStage.POPULATION),
-                context.config().horizonYears());
+        Dataset<Row> rates = context.table(UsageRatesStage.TABLE);
+        Dataset<Row> population = context.table(IngestStage.POPULATION);
+        Date base = rates.agg(max(SNAPSHOT_DATE)).first().getDate(0);
+        Dataset<Row> trend = UsageTrend.annual(rates, population, base.toLocalDate(), context.config().trend());
+        Dataset<Row> demand = demand(rates, population, context.config().horizonYears(), trend);
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
         tables.put(DEMAND_TABLE, demand);
         tables.put(COST_TABLE, cost(context.spark(), demand, context.table(UsageRatesStage.TABLE),
@@ -68,6 +71,15 @@ public final class ProjectionStage implements Stage {
     }
 
     public static Dataset<Row> demand(Dataset<Row> usageRates, Dataset<Row> population, int horizonYears) {
+        return demand(usageRates, population, horizonYears, UsageTrend.none(usageRates));
+    }
+
+    /**
+     * As above, with the trend: projected clients = demography clients × (1 + annual trend) to the
+     * power of the years since the base year, per setting × client group.
+     */
+    public static Dataset<Row> demand(Dataset<Row> usageRates, Dataset<Row> population, int horizonYears,
+            Dataset<Row> trend) {
         Date baseDate = usageRates.agg(max(SNAPSHOT_DATE)).first().getDate(0);
         FinancialYear base = FinancialYear.containing(baseDate.toLocalDate());
         Column years = sequence(lit(base.startYear()), lit(base.startYear() + horizonYears));
@@ -78,10 +90,20 @@ public final class ProjectionStage implements Stage {
                 .withColumn("fy_start", explode(years));
         Dataset<Row> projected = PopulationLookup.attach(cells, col("fy_start"), population);
         UsageRatesStage.requirePopulation(projected);
+        Column yearsOn = col("fy_start").minus(base.startYear());
+        Column multiplier = aggregate(sequence(lit(1), greatest(yearsOn, lit(1))),
+                lit(java.math.BigDecimal.ONE).cast(UsageTrend.RATE),
+                (acc, x) -> when(x.leq(yearsOn), acc.multiply(lit(java.math.BigDecimal.ONE).plus(col(UsageTrend.ANNUAL_TREND))))
+                        .otherwise(acc).cast(UsageTrend.RATE));
         return projected
+                .join(broadcast(trend.select(LA_CODE, SETTING, CLIENT_GROUP, UsageTrend.ANNUAL_TREND)),
+                        Seqs.of(LA_CODE, SETTING, CLIENT_GROUP), "left")
+                .na().fill(0, new String[] {UsageTrend.ANNUAL_TREND})
                 .withColumn(FINANCIAL_YEAR, FinancialYears.label(col("fy_start")))
-                .withColumn(PROJECTED_CLIENTS, col(BASE_CLIENTS).cast(DataTypes.createDecimalType(12, 0))
+                .withColumn(DEMOGRAPHY_CLIENTS, col(BASE_CLIENTS).cast(DataTypes.createDecimalType(12, 0))
                         .multiply(col(PopulationColumns.POPULATION)).divide(col(BASE_POPULATION)).cast(CLIENT_COUNT))
+                .withColumn(TREND_MULTIPLIER, multiplier)
+                .withColumn(PROJECTED_CLIENTS, col(DEMOGRAPHY_CLIENTS).multiply(col(TREND_MULTIPLIER)).cast(CLIENT_COUNT))
                 .drop("fy_start");
     }
 
@@ -98,7 +120,7 @@ public final class ProjectionStage implements Stage {
                 .select(col(LA_CODE), col(PRIMARY_SUPPORT_REASON), col(AGE_BAND), col(SEX), col(SETTING),
                         col(CLIENT_GROUP),
                         ServiceAreas.of(serviceAreas, col(SETTING), col(CLIENT_GROUP)).as(SERVICE_AREA),
-                        col(FINANCIAL_YEAR), col(PROJECTED_CLIENTS),
+                        col(FINANCIAL_YEAR), col(DEMOGRAPHY_CLIENTS), col(PROJECTED_CLIENTS),
                         Money.toPence(col("weekly_unit_exact")).as(WEEKLY_UNIT_COST),
                         FinancialYears.days(FinancialYears.startYearOfLabel(col(FINANCIAL_YEAR))).as(DAYS),
                         col(PRICE_INDEX), col(UPLIFT_PCT), col(NLW_PART_PCT),

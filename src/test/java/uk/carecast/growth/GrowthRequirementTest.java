@@ -21,7 +21,8 @@ class GrowthRequirementTest {
             .add("la_code", DataTypes.StringType).add("primary_support_reason", DataTypes.StringType)
             .add("age_band", DataTypes.StringType).add("sex", DataTypes.StringType)
             .add("setting", DataTypes.StringType).add("service_area", DataTypes.StringType)
-            .add("financial_year", DataTypes.StringType).add("projected_clients", ProjectionStage.CLIENT_COUNT)
+            .add("financial_year", DataTypes.StringType).add("demography_clients", ProjectionStage.CLIENT_COUNT)
+            .add("projected_clients", ProjectionStage.CLIENT_COUNT)
             .add("gross_cost", Money.POUNDS).add("uplift_pct", ProjectionStage.PCT)
             .add("nlw_part_pct", ProjectionStage.PCT);
 
@@ -42,14 +43,41 @@ class GrowthRequirementTest {
         // no uplift, so nlw 0.00 and price = -100.00 + 166.67 = 66.67.
         // Same service area: demography 26,071.43 - 166.67 = 25,904.76; nlw 17,207.14; price 2,867.85 + 66.67
         // = 2,934.52; together 46,046.42 = the area's change (307,760.71 - 261,714.29).
-        assertEquals(List.of("2026/27|demography|25904.76", "2026/27|nlw|17207.14", "2026/27|price|2934.52"),
+        // No trend here (projected = demography clients), so the trend driver is 0.00.
+        assertEquals(List.of("2026/27|demography|25904.76", "2026/27|nlw|17207.14", "2026/27|price|2934.52",
+                        "2026/27|trend|0.00"),
                 Frames.rows(growth, "financial_year", "driver", "amount"));
+    }
+
+    @Test
+    void volumeBeyondPopulationGrowthIsTheTrend(SparkSession spark) {
+        var cost = Frames.of(spark, COST,
+                new Object[] {"E1", "R", "65-74", "Female", "nursing", "Other Care", "2025/26", clients("10"),
+                        clients("10"), money("260714.29"), pct("0"), pct("0")},
+                new Object[] {"E1", "R", "65-74", "Female", "nursing", "Other Care", "2026/27", clients("11"),
+                        clients("12.1"), money("315464.29"), pct("0"), pct("0")});
+        var growth = GrowthRequirementStage.growth(cost);
+
+        // Population takes the cell from 10 to 11 people, the trend (× 1.1) to 12.1. Change 315,464.29 -
+        // 260,714.29 = 54,750.00; volume (12.1 - 10) × 26,071.429 = 54,750.0009 → 54,750.00; demography
+        // (11 - 10) × 260,714.29 / 10 = 26,071.43; trend 54,750.00 - 26,071.43 = 28,678.57; no uplift: nlw 0.00
+        // and price 54,750.00 - 54,750.00 - 0 = 0.00.
+        assertEquals(List.of("demography|26071.43", "nlw|0.00", "price|0.00", "trend|28678.57"),
+                Frames.rows(growth, "driver", "amount"));
+    }
+
+    private static BigDecimal clients(String n) {
+        return new BigDecimal(n).setScale(4);
+    }
+
+    private static BigDecimal pct(String p) {
+        return new BigDecimal(p).setScale(6);
     }
 
     private static Object[] cell(String setting, String year, String clients, String cost, String upliftPct,
             String nlwPartPct) {
         return new Object[] {"E1", "R", "65-74", "Female", setting, "Other Care", year,
-                new BigDecimal(clients).setScale(4), money(cost), new BigDecimal(upliftPct).setScale(6),
+                new BigDecimal(clients).setScale(4), new BigDecimal(clients).setScale(4), money(cost), new BigDecimal(upliftPct).setScale(6),
                 new BigDecimal(nlwPartPct).setScale(6)};
     }
 }
