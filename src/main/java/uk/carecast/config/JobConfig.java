@@ -21,7 +21,8 @@ public record JobConfig(
         Map<String, InputOptions> inputOptions,
         Map<String, String> populationAreas,
         Backtest backtest,
-        Trend trend) {
+        Trend trend,
+        List<Scenario> scenarios) {
 
     public JobConfig {
         require(inputs, "inputs");
@@ -39,6 +40,7 @@ public record JobConfig(
         inputOptions = inputOptions == null ? Map.of() : Map.copyOf(inputOptions);
         populationAreas = populationAreas == null ? Map.of() : Map.copyOf(populationAreas);
         trend = trend == null ? Trend.DEFAULTS : trend;
+        scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
     }
 
     /** The read options of one input table (service_users, placements, ...), defaults if none are set. */

@@ -24,6 +24,15 @@ public final class ServiceAreas {
         return result;
     }
 
+    /** For rows whose setting is known in advance (people a scenario moves into it). */
+    public static Column of(List<ServiceAreaRule> rules, String setting, Column clientGroup) {
+        List<ServiceAreaRule> forSetting = rules.stream()
+                .filter(r -> ServiceAreaRule.ANY.equals(r.setting()) || r.setting().equals(setting))
+                .map(r -> new ServiceAreaRule(ServiceAreaRule.ANY, r.clientGroup(), r.serviceArea()))
+                .toList();
+        return of(forSetting, lit(setting), clientGroup);
+    }
+
     private static Column matches(Column value, String pattern) {
         return ServiceAreaRule.ANY.equals(pattern) ? lit(true) : value.equalTo(lit(pattern));
     }

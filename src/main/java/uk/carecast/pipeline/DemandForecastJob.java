@@ -13,6 +13,7 @@ import uk.carecast.ingest.IngestStage;
 import uk.carecast.projection.ProjectionStage;
 import uk.carecast.publish.OutputStore;
 import uk.carecast.rates.UsageRatesStage;
+import uk.carecast.scenario.ScenarioStage;
 import uk.carecast.unitcost.UnitCostsStage;
 
 /** The demand-forecast job: every stage in pipeline order, or the ones named with --stage. */
@@ -24,6 +25,7 @@ public final class DemandForecastJob {
             new UnitCostsStage(),
             new UsageRatesStage(),
             new ProjectionStage(),
+            new ScenarioStage(),
             new GrowthRequirementStage(),
             new BudgetMtfsStage());
 

@@ -27,6 +27,7 @@ import uk.carecast.pipeline.StageResult;
 import uk.carecast.population.PopulationColumns;
 import uk.carecast.population.PopulationLookup;
 import uk.carecast.rates.UsageRatesStage;
+import uk.carecast.spark.Decimals;
 import uk.carecast.spark.Seqs;
 import uk.carecast.time.FinancialYear;
 import uk.carecast.time.FinancialYears;
@@ -91,10 +92,8 @@ public final class ProjectionStage implements Stage {
         Dataset<Row> projected = PopulationLookup.attach(cells, col("fy_start"), population);
         UsageRatesStage.requirePopulation(projected);
         Column yearsOn = col("fy_start").minus(base.startYear());
-        Column multiplier = aggregate(sequence(lit(1), greatest(yearsOn, lit(1))),
-                lit(java.math.BigDecimal.ONE).cast(UsageTrend.RATE),
-                (acc, x) -> when(x.leq(yearsOn), acc.multiply(lit(java.math.BigDecimal.ONE).plus(col(UsageTrend.ANNUAL_TREND))))
-                        .otherwise(acc).cast(UsageTrend.RATE));
+        Column multiplier = Decimals.compound(col(UsageTrend.ANNUAL_TREND), col("fy_start").minus(base.startYear()),
+                UsageTrend.RATE);
         return projected
                 .join(broadcast(trend.select(LA_CODE, SETTING, CLIENT_GROUP, UsageTrend.ANNUAL_TREND)),
                         Seqs.of(LA_CODE, SETTING, CLIENT_GROUP), "left")

@@ -38,7 +38,7 @@ class DemandForecastJobTest {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         List<StageReport> reports = DemandForecastJob.run(spark, config, List.of(), new PrintStream(progress, true));
 
-        assertEquals(List.of("ingest", "demand_snapshot", "unit_costs", "usage_rates", "projection",
+        assertEquals(List.of("ingest", "demand_snapshot", "unit_costs", "usage_rates", "projection", "scenarios",
                 "growth_requirement", "budget_mtfs"), reports.stream().map(StageReport::stage).toList());
         Path output = dir.resolve("output");
         for (StageReport report : reports) {
@@ -52,11 +52,11 @@ class DemandForecastJobTest {
         assertTrue(progress.toString().contains("4 read, 4 curated, 0 rejected"), progress.toString());
         for (String table : List.of("service_users", "placements", "cost_assumptions", "budgets", "population",
                 "demand_snapshot", "unit_costs", "usage_rates", "demand_projection", "cost_projection",
-                "growth_requirement", "budget_mtfs", "rejects", "data_quality")) {
+                "growth_requirement", "budget_mtfs", "rejects", "data_quality", "scenario_projection", "scenario_impact")) {
             assertTrue(Files.isDirectory(output.resolve(table)), table);
         }
         try (Stream<Path> top = Files.list(output)) {
-            assertEquals(14, top.count(), "no staging folder left behind");
+            assertEquals(16, top.count(), "no staging folder left behind");
         }
 
         // Base FY 2025/26 (snapshot 2025-09-30), 365 days: home care 1 × 200.00 × 365 / 7 = 10,428.57;
