@@ -15,6 +15,7 @@ import uk.carecast.ingest.IngestStage;
 import uk.carecast.ingest.Money;
 import uk.carecast.pipeline.Stage;
 import uk.carecast.pipeline.StageContext;
+import uk.carecast.scenario.ScenarioStage;
 import uk.carecast.pipeline.StageResult;
 import uk.carecast.spark.Seqs;
 import uk.carecast.time.FinancialYears;
@@ -25,7 +26,8 @@ import uk.carecast.time.FinancialYears;
  * savings. Growth is the model's growth requirement (all drivers) plus any growth lines the
  * council entered itself. Savings are entered as positive reductions; a negative saving (a
  * reversal) raises the budget. Every year from the base year + 1 to the last year with a line or
- * a growth figure gets a row, so a year with no changes still shows its budget.
+ * a growth figure gets a row, so a year with no changes still shows its budget. The growth is that
+ * of the job's {@code budget_scenario} (do-nothing unless set), named in a {@code scenario} column.
  */
 public final class BudgetMtfsStage implements Stage {
 
@@ -49,8 +51,11 @@ public final class BudgetMtfsStage implements Stage {
 
     @Override
     public StageResult run(StageContext context) {
-        return StageResult.of(Map.of(TABLE,
-                roll(context.table(IngestStage.BUDGETS), context.table(GrowthRequirementStage.TABLE))));
+        String scenario = context.config().budgetScenario();
+        Dataset<Row> growth = context.table(GrowthRequirementStage.TABLE)
+                .filter(col(ScenarioStage.SCENARIO).equalTo(scenario));
+        return StageResult.of(Map.of(TABLE, roll(context.table(IngestStage.BUDGETS), growth)
+                .withColumn(ScenarioStage.SCENARIO, lit(scenario))));
     }
 
     public static Dataset<Row> roll(Dataset<Row> budgets, Dataset<Row> growthRequirement) {

@@ -22,7 +22,8 @@ public record JobConfig(
         Map<String, String> populationAreas,
         Backtest backtest,
         Trend trend,
-        List<Scenario> scenarios) {
+        List<Scenario> scenarios,
+        String budgetScenario) {
 
     public JobConfig {
         require(inputs, "inputs");
@@ -41,6 +42,11 @@ public record JobConfig(
         populationAreas = populationAreas == null ? Map.of() : Map.copyOf(populationAreas);
         trend = trend == null ? Trend.DEFAULTS : trend;
         scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
+        budgetScenario = budgetScenario == null ? Scenario.DO_NOTHING : budgetScenario;
+        String chosen = budgetScenario;
+        if (!chosen.equals(Scenario.DO_NOTHING) && scenarios.stream().noneMatch(s -> s.name().equals(chosen))) {
+            throw new ConfigException("budget_scenario '" + chosen + "' is not do_nothing or a scenario of the job");
+        }
     }
 
     /** The read options of one input table (service_users, placements, ...), defaults if none are set. */

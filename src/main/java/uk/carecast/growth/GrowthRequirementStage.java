@@ -19,6 +19,9 @@ import uk.carecast.pipeline.Stage;
 import uk.carecast.pipeline.StageContext;
 import uk.carecast.pipeline.StageResult;
 import uk.carecast.projection.ProjectionStage;
+import java.math.BigDecimal;
+import uk.carecast.config.Scenario;
+import uk.carecast.scenario.ScenarioStage;
 import uk.carecast.spark.ColumnLists;
 import uk.carecast.spark.Seqs;
 import uk.carecast.time.FinancialYears;
@@ -41,6 +44,7 @@ public final class GrowthRequirementStage implements Stage {
     public static final String TREND = "trend";
     public static final String PRICE = "price";
     public static final String NLW = "nlw";
+    public static final String SCENARIO_EFFECT = "scenario";
 
     private static final String[] CELL = {LA_CODE, PRIMARY_SUPPORT_REASON, AGE_BAND, SEX, SETTING};
 
@@ -51,12 +55,45 @@ public final class GrowthRequirementStage implements Stage {
 
     @Override
     public List<String> inputs() {
-        return List.of(ProjectionStage.COST_TABLE);
+        return List.of(ProjectionStage.COST_TABLE, ScenarioStage.PROJECTION_TABLE);
     }
 
     @Override
     public StageResult run(StageContext context) {
-        return StageResult.of(Map.of(TABLE, growth(context.table(ProjectionStage.COST_TABLE))));
+        return StageResult.of(Map.of(TABLE, withScenarios(growth(context.table(ProjectionStage.COST_TABLE)),
+                context.table(ScenarioStage.PROJECTION_TABLE))));
+    }
+
+    /**
+     * Every scenario's growth: do-nothing's drivers, and for each named scenario the same drivers
+     * plus {@code scenario}, the year's change in the scenario's effect (its cost less do-nothing's,
+     * per service area), so a scenario's drivers add up to the change in its own cost.
+     */
+    public static Dataset<Row> withScenarios(Dataset<Row> doNothingGrowth, Dataset<Row> scenarioProjection) {
+        Column scenarioCost = col(GROSS_COST);
+        Dataset<Row> byArea = scenarioProjection.groupBy(col(ScenarioStage.SCENARIO), col(LA_CODE), col(SERVICE_AREA),
+                        FinancialYears.startYearOfLabel(col(FINANCIAL_YEAR)).as("fy_start"))
+                .agg(sum(scenarioCost).as("cost"));
+        Dataset<Row> doNothing = byArea.filter(col(ScenarioStage.SCENARIO).equalTo(Scenario.DO_NOTHING))
+                .select(col(LA_CODE), col(SERVICE_AREA), col("fy_start"), col("cost").as("do_nothing_cost"));
+        Dataset<Row> effect = byArea.filter(col(ScenarioStage.SCENARIO).notEqual(Scenario.DO_NOTHING))
+                .join(doNothing, Seqs.of(LA_CODE, SERVICE_AREA, "fy_start"), "full")
+                .select(col(ScenarioStage.SCENARIO), col(LA_CODE), col(SERVICE_AREA), col("fy_start"),
+                        coalesce(col("cost"), lit(BigDecimal.ZERO)).minus(coalesce(col("do_nothing_cost"), lit(BigDecimal.ZERO)))
+                                .as("effect"))
+                .filter(col(ScenarioStage.SCENARIO).isNotNull());
+        Dataset<Row> effectBefore = effect.select(col(ScenarioStage.SCENARIO), col(LA_CODE), col(SERVICE_AREA),
+                col("fy_start").plus(1).as("fy_start"), col("effect").as("effect_before"));
+        Dataset<Row> scenarioDriver = effect.join(effectBefore, Seqs.of(ScenarioStage.SCENARIO, LA_CODE, SERVICE_AREA,
+                        "fy_start"))
+                .select(col(LA_CODE), col(ScenarioStage.SCENARIO), col(SERVICE_AREA),
+                        FinancialYears.label(col("fy_start")).as(FINANCIAL_YEAR), lit(SCENARIO_EFFECT).as(DRIVER),
+                        col("effect").minus(col("effect_before")).cast(Money.POUNDS).as(AMOUNT));
+        Dataset<Row> scenarios = scenarioProjection.select(ScenarioStage.SCENARIO).distinct();
+        Dataset<Row> drivers = doNothingGrowth.crossJoin(scenarios)
+                .select(col(LA_CODE), col(ScenarioStage.SCENARIO), col(SERVICE_AREA), col(FINANCIAL_YEAR), col(DRIVER),
+                        col(AMOUNT));
+        return drivers.unionByName(scenarioDriver);
     }
 
     public static Dataset<Row> growth(Dataset<Row> costProjection) {

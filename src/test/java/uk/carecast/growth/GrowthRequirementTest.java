@@ -66,6 +66,31 @@ class GrowthRequirementTest {
                 Frames.rows(growth, "driver", "amount"));
     }
 
+    @Test
+    void aScenarioAddsTheChangeInItsEffectAsADriver(SparkSession spark) {
+        StructType growthSchema = new StructType().add("la_code", DataTypes.StringType)
+                .add("service_area", DataTypes.StringType).add("financial_year", DataTypes.StringType)
+                .add("driver", DataTypes.StringType).add("amount", Money.POUNDS);
+        var doNothingGrowth = Frames.of(spark, growthSchema,
+                new Object[] {"E1", "Other Care", "2026/27", "demography", money("100.00")},
+                new Object[] {"E1", "Other Care", "2026/27", "price", money("50.00")});
+        StructType projectionSchema = new StructType().add("scenario", DataTypes.StringType)
+                .add("la_code", DataTypes.StringType).add("service_area", DataTypes.StringType)
+                .add("financial_year", DataTypes.StringType).add("gross_cost", Money.POUNDS);
+        var projections = Frames.of(spark, projectionSchema,
+                new Object[] {"do_nothing", "E1", "Other Care", "2025/26", money("1000.00")},
+                new Object[] {"do_nothing", "E1", "Other Care", "2026/27", money("1150.00")},
+                new Object[] {"cheaper", "E1", "Other Care", "2025/26", money("1000.00")},
+                new Object[] {"cheaper", "E1", "Other Care", "2026/27", money("1120.00")});
+        var growth = GrowthRequirementStage.withScenarios(doNothingGrowth, projections);
+
+        // Do-nothing: 100 + 50 = 150 = 1,150 - 1,000. "cheaper": the same drivers, and its effect went from
+        // 0.00 (1,000 - 1,000) to -30.00 (1,120 - 1,150): scenario -30.00; 100 + 50 - 30 = 120 = 1,120 - 1,000.
+        assertEquals(List.of("cheaper|demography|100.00", "cheaper|price|50.00", "cheaper|scenario|-30.00",
+                        "do_nothing|demography|100.00", "do_nothing|price|50.00"),
+                Frames.rows(growth, "scenario", "driver", "amount"));
+    }
+
     private static BigDecimal clients(String n) {
         return new BigDecimal(n).setScale(4);
     }

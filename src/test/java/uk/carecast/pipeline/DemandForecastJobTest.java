@@ -67,19 +67,21 @@ class DemandForecastJobTest {
         assertEquals(List.of("day_care|7821.43", "home_care|10428.57", "supported_accommodation|52142.86"),
                 Frames.rows(baseYear, "setting", "gross_cost"));
 
-        // The drivers add up to each year's change in cost, to the penny, per service area.
-        var changeCheck = spark.read().parquet(output.resolve("cost_projection").toString())
-                .groupBy("service_area", "financial_year").sum("gross_cost").toDF("area", "year", "cost");
-        changeCheck.createOrReplaceTempView("costs");
+        // Every scenario's drivers add up to the year's change in its cost, to the penny, per service area.
+        spark.read().parquet(output.resolve("scenario_projection").toString())
+                .groupBy("scenario", "service_area", "financial_year").sum("gross_cost")
+                .toDF("scenario", "area", "year", "cost").createOrReplaceTempView("costs");
         spark.read().parquet(output.resolve("growth_requirement").toString()).createOrReplaceTempView("growth");
         List<Row> mismatches = spark.sql("""
-                select g.service_area, g.financial_year, sum(g.amount) drivers, max(c.cost - p.cost) change
+                select g.scenario, g.service_area, g.financial_year, sum(g.amount) drivers, max(c.cost - p.cost) change
                 from growth g
-                join costs c on c.area = g.service_area and c.year = g.financial_year
-                join costs p on p.area = g.service_area
+                join costs c on c.scenario = g.scenario and c.area = g.service_area and c.year = g.financial_year
+                join costs p on p.scenario = g.scenario and p.area = g.service_area
                   and cast(substring(p.year, 1, 4) as int) = cast(substring(c.year, 1, 4) as int) - 1
-                group by 1, 2 having sum(g.amount) <> max(c.cost - p.cost)""").collectAsList();
+                group by 1, 2, 3 having sum(g.amount) <> max(c.cost - p.cost)""").collectAsList();
         assertEquals(List.of(), mismatches);
+        assertEquals(List.of("better_outcomes", "do_nothing", "price_plus_1"), Frames.rows(
+                spark.sql("select distinct scenario from growth"), "scenario"));
         assertEquals(4, spark.read().parquet(output.resolve("growth_requirement").toString())
                 .select("financial_year").distinct().count(), "four projected years after the base year");
 
