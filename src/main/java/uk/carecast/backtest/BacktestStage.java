@@ -95,7 +95,7 @@ public final class BacktestStage implements Stage {
                 .join(projected.withColumnRenamed("value", PROJECTED), Seqs.of(SETTING, FINANCIAL_YEAR, MEASURE));
         return both.select(col(SETTING), col(FINANCIAL_YEAR), col(MEASURE),
                 col(ACTUAL), col(PROJECTED),
-                round(col(PROJECTED).minus(col(ACTUAL)).multiply(lit(100)).divide(col(ACTUAL)), 2)
+                round(try_divide(col(PROJECTED).minus(col(ACTUAL)).multiply(lit(100)), col(ACTUAL)), 2)
                         .cast(DataTypes.createDecimalType(12, 2)).as(ERROR_PCT));
     }
 

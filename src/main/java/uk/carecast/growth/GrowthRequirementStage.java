@@ -84,11 +84,14 @@ public final class GrowthRequirementStage implements Stage {
                 .filter(col(ScenarioStage.SCENARIO).isNotNull());
         Dataset<Row> effectBefore = effect.select(col(ScenarioStage.SCENARIO), col(LA_CODE), col(SERVICE_AREA),
                 col("fy_start").plus(1).as("fy_start"), col("effect").as("effect_before"));
-        Dataset<Row> scenarioDriver = effect.join(effectBefore, Seqs.of(ScenarioStage.SCENARIO, LA_CODE, SERVICE_AREA,
-                        "fy_start"))
+        // An area a scenario moves people into may have no cost the year before: its effect was 0 then.
+        int baseYear = byArea.agg(min("fy_start")).first().getInt(0);
+        Dataset<Row> scenarioDriver = effect.filter(col("fy_start").gt(baseYear))
+                .join(effectBefore, Seqs.of(ScenarioStage.SCENARIO, LA_CODE, SERVICE_AREA, "fy_start"), "left")
                 .select(col(LA_CODE), col(ScenarioStage.SCENARIO), col(SERVICE_AREA),
                         FinancialYears.label(col("fy_start")).as(FINANCIAL_YEAR), lit(SCENARIO_EFFECT).as(DRIVER),
-                        col("effect").minus(col("effect_before")).cast(Money.POUNDS).as(AMOUNT));
+                        col("effect").minus(coalesce(col("effect_before"), lit(BigDecimal.ZERO))).cast(Money.POUNDS)
+                                .as(AMOUNT));
         Dataset<Row> scenarios = scenarioProjection.select(ScenarioStage.SCENARIO).distinct();
         Dataset<Row> drivers = doNothingGrowth.crossJoin(scenarios)
                 .select(col(LA_CODE), col(ScenarioStage.SCENARIO), col(SERVICE_AREA), col(FINANCIAL_YEAR), col(DRIVER),
@@ -108,10 +111,12 @@ public final class GrowthRequirementStage implements Stage {
         Dataset<Row> perCell = thisYear.join(lastYear, Seqs.of(LA_CODE, PRIMARY_SUPPORT_REASON, AGE_BAND, SEX, SETTING,
                         "fy_start"))
                 .withColumn("change", col(GROSS_COST).minus(col("cost_before")))
-                .withColumn(DEMOGRAPHY, Money.toPence(col(DEMOGRAPHY_CLIENTS).minus(col("demography_before"))
-                        .multiply(col("cost_before")).divide(col("demography_before"))))
-                .withColumn("volume", Money.toPence(col(PROJECTED_CLIENTS).minus(col("clients_before"))
-                        .multiply(col("cost_before")).divide(col("clients_before"))))
+                // A cell with no one last year has no cost per client to carry: its change is all remainder.
+                .withColumn(DEMOGRAPHY, coalesce(Money.toPence(try_divide(col(DEMOGRAPHY_CLIENTS)
+                        .minus(col("demography_before")).multiply(col("cost_before")), col("demography_before"))),
+                        lit(BigDecimal.ZERO)))
+                .withColumn("volume", coalesce(Money.toPence(try_divide(col(PROJECTED_CLIENTS).minus(col("clients_before"))
+                        .multiply(col("cost_before")), col("clients_before"))), lit(BigDecimal.ZERO)))
                 .withColumn(TREND, col("volume").minus(col(DEMOGRAPHY)).cast(Money.POUNDS))
                 .withColumn(NLW, Money.toPence(col(GROSS_COST).multiply(col(NLW_PART_PCT))
                         .divide(col(UPLIFT_PCT).plus(lit(100)))))

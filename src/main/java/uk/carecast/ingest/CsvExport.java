@@ -79,9 +79,10 @@ public final class CsvExport {
             }
             List<String> missing = contract.names().stream().filter(c -> !position.containsKey(c)).toList();
             if (!missing.isEmpty()) {
-                throw new InputException(String.format("%s file %s: required column%s %s missing (the header has: %s)",
-                        contract.table(), file, missing.size() > 1 ? "s" : "", String.join(", ", missing),
-                        String.join(", ", header)));
+                // The first line is not echoed: in a file without a header it is a person's record.
+                throw new InputException(String.format("%s file %s: required column%s %s missing from the header "
+                        + "(the first line, %d fields)", contract.table(), file, missing.size() > 1 ? "s" : "",
+                        String.join(", ", missing), header.size()));
             }
             long written = 0;
             long row = 1;

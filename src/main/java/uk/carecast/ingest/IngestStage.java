@@ -117,18 +117,20 @@ public final class IngestStage implements Stage {
     }
 
     static FileCheck check(String table, String file, String encoding, Dataset<Row> validated) {
-        Row counts = validated.agg(count(lit(1)),
-                sum(when(Problems.hasError(col(Problems.COLUMN)), 1).otherwise(0)),
-                sum(when(size(col(Problems.COLUMN)).gt(0).and(not(Problems.hasError(col(Problems.COLUMN)))), 1)
-                        .otherwise(0))).first();
+        // Curated and rejected are counted by the very conditions that route rows, each on its own, so a
+        // row that met neither (a null problem list, say) would break read = curated + rejected.
+        Column hasError = Problems.hasError(col(Problems.COLUMN));
+        Row counts = validated.agg(count(lit(1)), count(when(hasError, 1)), count(when(not(hasError), 1)),
+                count(when(size(col(Problems.COLUMN)).gt(0).and(not(hasError)), 1))).first();
         long read = counts.getLong(0);
-        long rejected = counts.isNullAt(1) ? 0 : counts.getLong(1);
-        long warned = counts.isNullAt(2) ? 0 : counts.getLong(2);
+        long rejected = counts.getLong(1);
+        long curated = counts.getLong(2);
+        long warned = counts.getLong(3);
         Map<String, Long> byRule = validated.select(explode(col(Problems.COLUMN)).as("p"))
                 .groupBy(concat(col("p.severity"), lit(": "), col("p.column_name"), lit(": "), col("p.rule")))
                 .count().collectAsList().stream()
                 .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
-        return new FileCheck(table, file, encoding, read, read - rejected, rejected, warned, byRule);
+        return new FileCheck(table, file, encoding, read, curated, rejected, warned, byRule);
     }
 
     static Dataset<Row> rejects(String runId, String table, String file, Dataset<Row> validated) {

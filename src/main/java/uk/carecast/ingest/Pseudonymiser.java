@@ -1,43 +1,38 @@
 package uk.carecast.ingest;
 
-import static org.apache.spark.sql.functions.*;
+import static org.apache.spark.sql.functions.udf;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 import uk.carecast.config.ConfigException;
 import uk.carecast.config.Pseudonymisation;
 
 /**
- * Replaces person identifiers by HMAC-SHA256(key, id) in hex. The HMAC is built from Spark's own
- * sha2 and concat (RFC 2104: H((K ^ opad) || H((K ^ ipad) || m))), so no UDF runs per row and the
- * key's padded forms are the only secret that reaches the executors.
+ * Replaces person identifiers by HMAC-SHA256(key, id), in hex. CSV inputs are hashed on the driver
+ * as they are read, so no raw identifier is ever written, even to scratch files; Parquet inputs,
+ * which Spark reads itself, are hashed by a UDF that holds the key. A UDF rather than sha2 over
+ * key-derived literals: literals would put the key into query plans, explain output and event logs.
  */
 public final class Pseudonymiser {
 
-    private static final int BLOCK = 64;
+    private static final String ALGORITHM = "HmacSHA256";
     private final byte[] key;
-    private final byte[] innerPad;
-    private final byte[] outerPad;
 
     public Pseudonymiser(byte[] key) {
         if (key.length < 16) {
             throw new ConfigException("the pseudonymisation key must be at least 16 bytes");
         }
         this.key = key.clone();
-        byte[] block = new byte[BLOCK];
-        byte[] k = key.length > BLOCK ? sha256(key) : key;
-        System.arraycopy(k, 0, block, 0, k.length);
-        innerPad = new byte[BLOCK];
-        outerPad = new byte[BLOCK];
-        for (int i = 0; i < BLOCK; i++) {
-            innerPad[i] = (byte) (block[i] ^ 0x36);
-            outerPad[i] = (byte) (block[i] ^ 0x5c);
-        }
     }
 
     public static Pseudonymiser from(Pseudonymisation config) {
@@ -56,26 +51,25 @@ public final class Pseudonymiser {
         }
     }
 
-    /** The same HMAC on the driver, for records read there, so raw identifiers are never written anywhere. */
+    /** The HMAC on the driver, for records read there. */
     public String pseudonymise(String personId) {
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
-            return java.util.HexFormat.of().formatHex(mac.doFinal(personId.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return hmacHex(key, personId);
     }
 
+    /** The HMAC as a column, for rows Spark reads itself. */
     public Column pseudonymise(Column personId) {
-        Column inner = unhex(sha2(concat(lit(innerPad), encode(personId, "UTF-8")), 256));
-        return sha2(concat(lit(outerPad), inner), 256);
+        byte[] secret = key.clone();
+        UserDefinedFunction hmac = udf((UDF1<String, String>) id -> id == null ? null : hmacHex(secret, id),
+                DataTypes.StringType);
+        return hmac.apply(personId);
     }
 
-    private static byte[] sha256(byte[] bytes) {
+    private static String hmacHex(byte[] secret, String value) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(secret, ALGORITHM));
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -48,7 +48,11 @@ public final class TableValidator {
                 problems.add(Problems.error(text.isNull(), rule.name(), Rules.MISSING, lit(null)));
             }
         }
-        typed.add(Problems.collect(problems).as(Problems.COLUMN));
+        // A row with too many or too few fields has its values shifted into the wrong columns (a name's
+        // comma, say): only the field count is reported, so no shifted value reaches the rejects.
+        Column fieldCount = problems.get(0);
+        typed.add(when(col(CsvExport.FIELD_COUNT).notEqual(raw.headerFields()), Problems.collect(List.of(fieldCount)))
+                .otherwise(Problems.collect(problems)).as(Problems.COLUMN));
         return raw.rows().select(typed.toArray(Column[]::new));
     }
 
@@ -82,6 +86,7 @@ public final class TableValidator {
                 Problems.error(col(START_DATE).gt(lit(Date.valueOf(latestSnapshot))), START_DATE, Rules.AFTER_HORIZON,
                         col(START_DATE)),
                 Problems.error(col(UNIT_COST).lt(0), UNIT_COST, Rules.NEGATIVE_COST, col(UNIT_COST)),
+                Problems.error(col(UNITS_PER_WEEK).lt(0), UNITS_PER_WEEK, Rules.OUT_OF_RANGE, col(UNITS_PER_WEEK)),
                 Problems.error(col(COST_FREQUENCY).equalTo("hourly").and(col(UNITS_PER_WEEK).isNull()), UNITS_PER_WEEK,
                         Rules.HOURS_NEEDED, lit(null)),
                 Problems.error(col(PLACEMENT_ID).isNotNull().and(col("_copies").gt(1)), PLACEMENT_ID,
@@ -124,6 +129,9 @@ public final class TableValidator {
 
     private static Dataset<Row> addProblems(Dataset<Row> df, List<Column> more) {
         // A rule over a value that failed its type check sees null and stays silent: one problem a cause.
-        return df.withColumn(Problems.COLUMN, Problems.append(col(Problems.COLUMN), more));
+        // A row whose fields are shifted gets no more problems: its values are not what they claim to be.
+        Column shifted = exists(col(Problems.COLUMN), p -> p.getField("rule").equalTo(Rules.FIELD_COUNT));
+        return df.withColumn(Problems.COLUMN, when(shifted, col(Problems.COLUMN))
+                .otherwise(Problems.append(col(Problems.COLUMN), more)));
     }
 }

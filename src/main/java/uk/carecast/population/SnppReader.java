@@ -56,8 +56,8 @@ public final class SnppReader {
                 .withColumn(LA_CODE, councilOf(col(LA_CODE), areaToCouncil))
                 .withColumn(AGE_BAND, AgeBands.of(col("age")))
                 .filter(col(AGE_BAND).isNotNull())
-                .groupBy(LA_CODE, SEX, AGE_BAND, "mid_year", "vintage")
-                .agg(sum("people").cast(MID_YEAR).as("people"));
+                .groupBy(LA_CODE, SEX, AGE_BAND, "mid_year")
+                .agg(sum("people").cast(MID_YEAR).as("people"), max("vintage").as("vintage"));
         Dataset<Row> next = newest.select(col(LA_CODE), col(SEX), col(AGE_BAND),
                 col("mid_year").minus(1).as("mid_year"), col("people").as("people_next"));
         return newest.join(next, Seqs.of(LA_CODE, SEX, AGE_BAND, "mid_year"))

@@ -123,7 +123,7 @@ public final class ProjectionStage implements Stage {
                         Money.toPence(col("weekly_unit_exact")).as(WEEKLY_UNIT_COST),
                         FinancialYears.days(FinancialYears.startYearOfLabel(col(FINANCIAL_YEAR))).as(DAYS),
                         col(PRICE_INDEX), col(UPLIFT_PCT), col(NLW_PART_PCT),
-                        Money.toPence(col(PROJECTED_CLIENTS).multiply(col("weekly_unit_exact"))
+                        Money.toPence(col(PROJECTED_CLIENTS).multiply(Money.toPence(col("weekly_unit_exact")))
                                 .multiply(FinancialYears.days(FinancialYears.startYearOfLabel(col(FINANCIAL_YEAR))))
                                 .divide(lit(7)).multiply(col(PRICE_INDEX))).as(GROSS_COST));
     }

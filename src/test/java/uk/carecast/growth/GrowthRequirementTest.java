@@ -81,14 +81,17 @@ class GrowthRequirementTest {
                 new Object[] {"do_nothing", "E1", "Other Care", "2025/26", money("1000.00")},
                 new Object[] {"do_nothing", "E1", "Other Care", "2026/27", money("1150.00")},
                 new Object[] {"cheaper", "E1", "Other Care", "2025/26", money("1000.00")},
-                new Object[] {"cheaper", "E1", "Other Care", "2026/27", money("1120.00")});
+                new Object[] {"cheaper", "E1", "Other Care", "2026/27", money("1120.00")},
+                new Object[] {"cheaper", "E1", "Commissioning", "2026/27", money("40.00")});
         var growth = GrowthRequirementStage.withScenarios(doNothingGrowth, projections);
 
         // Do-nothing: 100 + 50 = 150 = 1,150 - 1,000. "cheaper": the same drivers, and its effect went from
         // 0.00 (1,000 - 1,000) to -30.00 (1,120 - 1,150): scenario -30.00; 100 + 50 - 30 = 120 = 1,120 - 1,000.
-        assertEquals(List.of("cheaper|demography|100.00", "cheaper|price|50.00", "cheaper|scenario|-30.00",
-                        "do_nothing|demography|100.00", "do_nothing|price|50.00"),
-                Frames.rows(growth, "scenario", "driver", "amount"));
+        // It also puts 40.00 into Commissioning, an area with no cost before: its effect went from 0 to 40.00.
+        assertEquals(List.of("cheaper|Commissioning|scenario|40.00", "cheaper|Other Care|demography|100.00",
+                        "cheaper|Other Care|price|50.00", "cheaper|Other Care|scenario|-30.00",
+                        "do_nothing|Other Care|demography|100.00", "do_nothing|Other Care|price|50.00"),
+                Frames.rows(growth, "scenario", "service_area", "driver", "amount"));
     }
 
     private static BigDecimal clients(String n) {

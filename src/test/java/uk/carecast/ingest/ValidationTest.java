@@ -109,7 +109,8 @@ class ValidationTest {
                 + "L9,U9,day_care,external,2024-01-01,,100,weekly,,la,\n"                    // 11 aged 13
                 + "L10,U1,supported_accommodation,external,2024-01-01,,30000,weekly,,la,\n"  // 12 kept, warned
                 + "L11,U2,home_care,external,2024-01-01,,20,hourly,5,la,\n"                  // 13 person rejected
-                + "L12,U1,respite,external,2024-01-01,,20,weekly,,la\n");                    // 14 10 fields, setting
+                + "L12,U1,respite,external,2024-01-01,,20,weekly,,la\n"                     // 14 10 fields
+                + "L13,U1,home_care,external,2024-01-01,,20,hourly,-10,la,\n");             // 15 negative hours
 
         var checkedUsers = Inputs.checked(spark, dir.resolve("s1"), users.toString(), Contracts.SERVICE_USERS)
                 .transform(TableValidator::serviceUsers);
@@ -136,7 +137,7 @@ class ValidationTest {
                         "12|unit_cost|implausible weekly cost (kept)|30000.00 weekly = 30000.00 a week|warning",
                         "13|person_id|person not in service_users|" + withheld + "|error",
                         "14|(row)|wrong number of fields|10 fields, the header has 11|error",
-                        "14|setting|value not in the allowed list|respite|error",
+                        "15|units_per_week|out of range|-10.00|error",
                         "3|end_date|end date before start date|2023-12-31|error",
                         "4|start_date|start date after the latest snapshot|2026-01-01|error",
                         "5|unit_cost|negative unit cost|-900.00|error",
@@ -147,17 +148,32 @@ class ValidationTest {
                 Frames.rows(IngestStage.rejects("run-1", "placements", placements.toString(), checkedPlacements),
                         "row", "column_name", "rule", "value", "severity"));
 
-        // Users: 11 rows read, rows 3-10 rejected (8), 3 curated. Placements: 13 read, rows 3-11, 13 and 14
-        // rejected (11), 2 curated (L1 and L10, which carries a warning).
+        // Users: 11 rows read, rows 3-10 rejected (8), 3 curated. Placements: 14 read, rows 3-11 and 13-15
+        // rejected (12), 2 curated (L1 and L10, which carries a warning). Row 14's fields are shifted, so only
+        // its field count is reported, not the values that landed in the wrong columns.
         FileCheck usersCheck = IngestStage.check("service_users", users.toString(), "UTF-8", checkedUsers);
         FileCheck placementsCheck = IngestStage.check("placements", placements.toString(), "UTF-8", checkedPlacements);
         assertEquals(List.of(11L, 3L, 8L, 0L), List.of(usersCheck.rowsRead(), usersCheck.rowsCurated(),
                 usersCheck.rowsRejected(), usersCheck.rowsWarned()));
-        assertEquals(List.of(13L, 2L, 11L, 1L), List.of(placementsCheck.rowsRead(), placementsCheck.rowsCurated(),
+        assertEquals(List.of(14L, 2L, 12L, 1L), List.of(placementsCheck.rowsRead(), placementsCheck.rowsCurated(),
                 placementsCheck.rowsRejected(), placementsCheck.rowsWarned()));
         assertEquals(2L, placementsCheck.problemsByRule().get("error: person_id: person not in service_users"));
         assertEquals(List.of("L1", "L10"), Frames.rows(IngestStage.curated(checkedPlacements, Contracts.PLACEMENTS),
                 "placement_id"));
+    }
+
+    @Test
+    void aShiftedRowReportsOnlyItsFieldCountSoNoPersonalValueLeaks(SparkSession spark, @TempDir Path dir)
+            throws IOException {
+        Path users = dir.resolve("service_users.csv");
+        // An unquoted comma in the name shifts every later field one column to the right.
+        Files.writeString(users, "person_id,name,postcode," + USERS_HEADER.substring("person_id,".length()) + "\n"
+                + "U1,Smith, Ada,M1 1AA,1950,6,Female,,E08000003,Unknown,\n");
+        var checked = Inputs.checked(spark, dir.resolve("s"), users.toString(), Contracts.SERVICE_USERS)
+                .transform(TableValidator::serviceUsers);
+        assertEquals(List.of("2|(row)|wrong number of fields|11 fields, the header has 10"),
+                Frames.rows(IngestStage.rejects("r", "service_users", users.toString(), checked), "row", "column_name",
+                        "rule", "value"));
     }
 
     @Test

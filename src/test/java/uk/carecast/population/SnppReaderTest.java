@@ -57,7 +57,7 @@ class SnppReaderTest {
                 .first().getDecimal(0);
         assertEquals(0, expected.compareTo(population
                 .filter("sex = 'All' and age_band = '85+' and financial_year = '2022/23'").first().getDecimal(4)));
-        // 25 mid-years (2022..2047) make 25 financial years (2022/23..2046/47) for 4 age bands.
+        // 26 mid-years (2022..2047) make 25 financial years (2022/23..2046/47), for 4 age bands.
         assertEquals(100, population.count());
     }
 
