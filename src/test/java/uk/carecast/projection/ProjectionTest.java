@@ -7,14 +7,9 @@ import static uk.carecast.support.Frames.money;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import uk.carecast.config.ServiceAreaRule;
 import uk.carecast.ingest.Contracts;
-import uk.carecast.ingest.Money;
-import uk.carecast.population.SnppReader;
-import uk.carecast.rates.UsageRatesStage;
 import uk.carecast.support.Frames;
 import uk.carecast.support.SparkTest;
 
@@ -23,14 +18,7 @@ class ProjectionTest {
 
     @Test
     void projectsClientsWithPopulationAndCostWithDaysAndPriceIndex(SparkSession spark) {
-        StructType rateSchema = new StructType()
-                .add("snapshot_date", DataTypes.DateType).add("la_code", DataTypes.StringType)
-                .add("primary_support_reason", DataTypes.StringType).add("age_band", DataTypes.StringType)
-                .add("sex", DataTypes.StringType).add("setting", DataTypes.StringType)
-                .add("client_group", DataTypes.StringType).add("clients", DataTypes.LongType)
-                .add("weekly_cost", Money.POUNDS).add("population", SnppReader.PEOPLE)
-                .add(UsageRatesStage.RATE_PER_1000, UsageRatesStage.RATE);
-        var rates = Frames.of(spark, rateSchema,
+        var rates = Frames.of(spark, UsageTrendTest.RATES,
                 // An older base snapshot that must be ignored, and the base: 10 people costing 5,000.00 a week.
                 new Object[] {date("2024-03-31"), "E1", "R", "65-74", "Female", "residential", "Older People", 7L,
                         money("3000.00"), people("1000"), new BigDecimal("7.00000000")},
