@@ -23,7 +23,8 @@ public record JobConfig(
         Backtest backtest,
         Trend trend,
         List<Scenario> scenarios,
-        String budgetScenario) {
+        String budgetScenario,
+        NetCost netCost) {
 
     public JobConfig {
         require(inputs, "inputs");
@@ -43,6 +44,7 @@ public record JobConfig(
         trend = trend == null ? Trend.DEFAULTS : trend;
         scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
         budgetScenario = budgetScenario == null ? Scenario.DO_NOTHING : budgetScenario;
+        netCost = netCost == null ? NetCost.DEFAULTS : netCost;
         String chosen = budgetScenario;
         if (!chosen.equals(Scenario.DO_NOTHING) && scenarios.stream().noneMatch(s -> s.name().equals(chosen))) {
             throw new ConfigException("budget_scenario '" + chosen + "' is not do_nothing or a scenario of the job");

@@ -11,6 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import uk.carecast.config.NetCost;
 import uk.carecast.population.AgeBands;
 
 /**
@@ -26,6 +27,11 @@ public final class ActivePlacements {
     }
 
     public static Dataset<Row> on(SparkSession spark, List<LocalDate> dates, Dataset<Row> placements, Dataset<Row> users) {
+        return on(spark, dates, placements, users, NetCost.DEFAULTS);
+    }
+
+    public static Dataset<Row> on(SparkSession spark, List<LocalDate> dates, Dataset<Row> placements, Dataset<Row> users,
+            NetCost netCost) {
         Dataset<Row> snapshotDates = spark.createDataset(dates.stream().map(Date::valueOf).toList(), Encoders.DATE())
                 .toDF(SNAPSHOT_DATE);
         Dataset<Row> people = users.select(PERSON_ID, BIRTH_YEAR, BIRTH_MONTH, SEX, LA_CODE, PRIMARY_SUPPORT_REASON,
@@ -42,6 +48,10 @@ public final class ActivePlacements {
                 .select(col(SNAPSHOT_DATE), col(PERSON_ID), col(LA_CODE), col(PRIMARY_SUPPORT_REASON), col(AGE_BAND),
                         col(SEX), col(SETTING), col(PROVIDER_TYPE),
                         ClientGroups.of(col(PRIMARY_SUPPORT_REASON), col(AGE_BAND)).as(CLIENT_GROUP),
-                        WeeklyCost.of(col(UNIT_COST), col(COST_FREQUENCY), col(UNITS_PER_WEEK)).as(WEEKLY_COST));
+                        WeeklyCost.of(col(UNIT_COST), col(COST_FREQUENCY), col(UNITS_PER_WEEK)).as(WEEKLY_COST),
+                        col(FUNDING_SOURCE), col(CLIENT_CONTRIBUTION_WEEKLY))
+                .withColumn(WEEKLY_NET_COST, NetWeeklyCost.of(col(WEEKLY_COST), col(FUNDING_SOURCE),
+                        col(CLIENT_CONTRIBUTION_WEEKLY), netCost))
+                .drop(FUNDING_SOURCE, CLIENT_CONTRIBUTION_WEEKLY);
     }
 }

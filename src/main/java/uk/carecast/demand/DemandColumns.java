@@ -8,6 +8,8 @@ public final class DemandColumns {
     public static final String CLIENT_GROUP = "client_group";
     public static final String CLIENTS = "clients";
     public static final String WEEKLY_COST = "weekly_cost";
+    /** What the council pays of it: less client contributions and NHS funding. */
+    public static final String WEEKLY_NET_COST = "weekly_net_cost";
 
     private DemandColumns() {
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import uk.carecast.config.NetCost;
 import uk.carecast.ingest.IngestStage;
 import uk.carecast.ingest.Money;
 import uk.carecast.pipeline.Stage;
@@ -38,13 +39,20 @@ public final class DemandSnapshotStage implements Stage {
     @Override
     public StageResult run(StageContext context) {
         return StageResult.of(Map.of(TABLE, snapshot(context.spark(), context.config().snapshots().dates(),
-                context.table(IngestStage.PLACEMENTS), context.table(IngestStage.SERVICE_USERS))));
+                context.table(IngestStage.PLACEMENTS), context.table(IngestStage.SERVICE_USERS),
+                context.config().netCost())));
     }
 
     public static Dataset<Row> snapshot(SparkSession spark, List<LocalDate> dates, Dataset<Row> placements,
             Dataset<Row> users) {
-        return ActivePlacements.on(spark, dates, placements, users)
+        return snapshot(spark, dates, placements, users, NetCost.DEFAULTS);
+    }
+
+    public static Dataset<Row> snapshot(SparkSession spark, List<LocalDate> dates, Dataset<Row> placements,
+            Dataset<Row> users, NetCost netCost) {
+        return ActivePlacements.on(spark, dates, placements, users, netCost)
                 .groupBy(SNAPSHOT_DATE, LA_CODE, PRIMARY_SUPPORT_REASON, AGE_BAND, SEX, SETTING, CLIENT_GROUP)
-                .agg(countDistinct(PERSON_ID).as(CLIENTS), Money.toPence(sum(WEEKLY_COST)).as(WEEKLY_COST));
+                .agg(countDistinct(PERSON_ID).as(CLIENTS), Money.toPence(sum(WEEKLY_COST)).as(WEEKLY_COST),
+                        Money.toPence(sum(WEEKLY_NET_COST)).as(WEEKLY_NET_COST));
     }
 }

@@ -16,6 +16,9 @@ public final class ProjectionColumns {
     public static final String DAYS = "days_in_year";
     public static final String PRICE_INDEX = "price_index";
     public static final String GROSS_COST = "gross_cost";
+    public static final String WEEKLY_NET_UNIT_COST = "weekly_net_unit_cost";
+    /** What the council pays: gross less client contributions and NHS funding, projected the same way. */
+    public static final String NET_COST = "net_cost";
     /** The year's combined price uplift, in %, that took the index from last year's. */
     public static final String UPLIFT_PCT = "uplift_pct";
     /** The National Living Wage part of that uplift (labour share × NLW rise), in %. */

@@ -111,7 +111,8 @@ public final class ProjectionStage implements Stage {
         Dataset<Row> unitCosts = usageRates
                 .join(demand.select(BASE_SNAPSHOT_DATE).distinct(), col(SNAPSHOT_DATE).equalTo(col(BASE_SNAPSHOT_DATE)))
                 .select(col(LA_CODE), col(PRIMARY_SUPPORT_REASON), col(AGE_BAND), col(SEX), col(SETTING),
-                        col(WEEKLY_COST).divide(col(CLIENTS)).cast(Money.EXACT).as("weekly_unit_exact"));
+                        col(WEEKLY_COST).divide(col(CLIENTS)).cast(Money.EXACT).as("weekly_unit_exact"),
+                        col(WEEKLY_NET_COST).divide(col(CLIENTS)).cast(Money.EXACT).as("weekly_net_exact"));
         Dataset<Row> index = priceIndex(spark, demand, costAssumptions);
         return demand
                 .join(unitCosts, Seqs.of(LA_CODE, PRIMARY_SUPPORT_REASON, AGE_BAND, SEX, SETTING))
@@ -125,7 +126,11 @@ public final class ProjectionStage implements Stage {
                         col(PRICE_INDEX), col(UPLIFT_PCT), col(NLW_PART_PCT),
                         Money.toPence(col(PROJECTED_CLIENTS).multiply(Money.toPence(col("weekly_unit_exact")))
                                 .multiply(FinancialYears.days(FinancialYears.startYearOfLabel(col(FINANCIAL_YEAR))))
-                                .divide(lit(7)).multiply(col(PRICE_INDEX))).as(GROSS_COST));
+                                .divide(lit(7)).multiply(col(PRICE_INDEX))).as(GROSS_COST),
+                        Money.toPence(col("weekly_net_exact")).as(WEEKLY_NET_UNIT_COST),
+                        Money.toPence(col(PROJECTED_CLIENTS).multiply(Money.toPence(col("weekly_net_exact")))
+                                .multiply(FinancialYears.days(FinancialYears.startYearOfLabel(col(FINANCIAL_YEAR))))
+                                .divide(lit(7)).multiply(col(PRICE_INDEX))).as(NET_COST));
     }
 
     private static Dataset<Row> priceIndex(SparkSession spark, Dataset<Row> demand, Dataset<Row> costAssumptions) {

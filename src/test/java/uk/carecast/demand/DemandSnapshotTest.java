@@ -64,16 +64,16 @@ class DemandSnapshotTest {
 
         // 2024-03-31: A not started; B aged 2024-1940 = 84 (75-84) in residential; C aged 34 in two settings;
         // F aged 2024-1950-1 = 73 (65-74). 2025-03-31: B died in January; A (74) and F (74) share a cell:
-        // 2 clients, 200.00 + 100.00 = 300.00.
+        // 2 clients, 200.00 + 100.00 = 300.00. All funded by the council with no contributions: net = gross.
         assertEquals(List.of(
-                        "2024-03-31|E1|" + LD + "|18-64|Female|day_care|1|150.00",
-                        "2024-03-31|E1|" + LD + "|18-64|Female|supported_accommodation|1|1000.00",
-                        "2024-03-31|E1|" + PC + "|65-74|Female|home_care|1|100.00",
-                        "2024-03-31|E1|" + MC + "|75-84|Male|residential|1|800.00",
-                        "2025-03-31|E1|" + LD + "|18-64|Female|day_care|1|150.00",
-                        "2025-03-31|E1|" + LD + "|18-64|Female|supported_accommodation|1|1000.00",
-                        "2025-03-31|E1|" + PC + "|65-74|Female|home_care|2|300.00"),
+                        "2024-03-31|E1|" + LD + "|18-64|Female|day_care|1|150.00|150.00",
+                        "2024-03-31|E1|" + LD + "|18-64|Female|supported_accommodation|1|1000.00|1000.00",
+                        "2024-03-31|E1|" + PC + "|65-74|Female|home_care|1|100.00|100.00",
+                        "2024-03-31|E1|" + MC + "|75-84|Male|residential|1|800.00|800.00",
+                        "2025-03-31|E1|" + LD + "|18-64|Female|day_care|1|150.00|150.00",
+                        "2025-03-31|E1|" + LD + "|18-64|Female|supported_accommodation|1|1000.00|1000.00",
+                        "2025-03-31|E1|" + PC + "|65-74|Female|home_care|2|300.00|300.00"),
                 Frames.rows(snapshot, "snapshot_date", "la_code", "primary_support_reason", "age_band", "sex", "setting",
-                        "clients", "weekly_cost"));
+                        "clients", "weekly_cost", "weekly_net_cost"));
     }
 }

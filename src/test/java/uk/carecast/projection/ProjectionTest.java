@@ -21,9 +21,9 @@ class ProjectionTest {
         var rates = Frames.of(spark, UsageTrendTest.RATES,
                 // An older base snapshot that must be ignored, and the base: 10 people costing 5,000.00 a week.
                 new Object[] {date("2024-03-31"), "E1", "R", "65-74", "Female", "residential", "Older People", 7L,
-                        money("3000.00"), people("1000"), new BigDecimal("7.00000000")},
+                        money("3000.00"), money("2000.00"), people("1000"), new BigDecimal("7.00000000")},
                 new Object[] {date("2025-09-30"), "E1", "R", "65-74", "Female", "residential", "Older People", 10L,
-                        money("5000.00"), people("1000"), new BigDecimal("10.00000000")});
+                        money("5000.00"), money("4000.00"), people("1000"), new BigDecimal("10.00000000")});
         var population = Frames.of(spark, uk.carecast.rates.UsageRatesTest.POPULATION,
                 new Object[] {"E1", "Female", "65-74", "2025/26", people("1000"), "b"},
                 new Object[] {"E1", "Female", "65-74", "2026/27", people("1100"), "b"},
@@ -48,6 +48,11 @@ class ProjectionTest {
                         "2027/28|12.1000|500.00|366|1.0967500000|346933.36|Other Care"),
                 Frames.rows(cost, "financial_year", "projected_clients", "weekly_unit_cost", "days_in_year",
                         "price_index", "gross_cost", "service_area"));
+        // Net: the council pays 4,000.00 of the 5,000.00 a week (400.00 a client): 2025/26 10 × 400 × 365 / 7
+        // = 208,571.43; 2026/27 11 × 400 × 365 / 7 × 1.07 = 229,428.5714 × 1.07 = 245,488.57; 2027/28
+        // 12.1 × 400 × 366 / 7 × 1.09675 = 253,062.8571 × 1.09675 = 277,546.69.
+        assertEquals(List.of("2025/26|400.00|208571.43", "2026/27|400.00|245488.57", "2027/28|400.00|277546.69"),
+                Frames.rows(cost, "financial_year", "weekly_net_unit_cost", "net_cost"));
     }
 
     @Test
