@@ -22,6 +22,8 @@ import uk.carecast.demand.ServiceAreas;
 import uk.carecast.ingest.IngestStage;
 import uk.carecast.ingest.Money;
 import uk.carecast.pipeline.Stage;
+import uk.carecast.price.CostAssumption;
+import uk.carecast.price.PriceIndex;
 import uk.carecast.pipeline.StageContext;
 import uk.carecast.pipeline.StageResult;
 import uk.carecast.population.PopulationColumns;
@@ -138,10 +140,7 @@ public final class ProjectionStage implements Stage {
                 .sorted().toList();
         List<String> years = demand.select(FINANCIAL_YEAR).distinct().collectAsList().stream()
                 .map(r -> r.getString(0)).sorted().toList();
-        List<CostAssumption> assumptions = costAssumptions.collectAsList().stream()
-                .map(r -> new CostAssumption(FinancialYear.parse(r.getAs(FINANCIAL_YEAR)), r.getAs(SETTING),
-                        r.getAs(PRICE_UPLIFT_PCT), r.getAs(NLW_UPLIFT_PCT), r.getAs(LABOUR_SHARE)))
-                .toList();
+        List<CostAssumption> assumptions = CostAssumption.of(costAssumptions);
         List<Row> rows = PriceIndex.cumulative(assumptions, settings, FinancialYear.parse(years.get(0)),
                         FinancialYear.parse(years.get(years.size() - 1))).stream()
                 .map(e -> RowFactory.create(e.setting(), e.year().label(), e.index(),

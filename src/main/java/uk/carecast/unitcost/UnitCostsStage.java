@@ -20,6 +20,13 @@ import uk.carecast.pipeline.Stage;
 import uk.carecast.pipeline.StageContext;
 import uk.carecast.pipeline.StageResult;
 import uk.carecast.spark.ColumnLists;
+import uk.carecast.spark.Seqs;
+import uk.carecast.price.CostAssumption;
+import uk.carecast.price.PriceIndex;
+import uk.carecast.time.FinancialYear;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code unit_costs}: per snapshot, area, setting, support reason, age band and provider type,
@@ -35,6 +42,8 @@ public final class UnitCostsStage implements Stage {
     public static final String MEDIAN = "median_weekly_cost";
     public static final String P25 = "p25_weekly_cost";
     public static final String P75 = "p75_weekly_cost";
+    public static final String MEAN_BASE_PRICES = "mean_weekly_cost_base_prices";
+    public static final String MEDIAN_BASE_PRICES = "median_weekly_cost_base_prices";
 
     private static final List<String> CELL = List.of(SNAPSHOT_DATE, LA_CODE, SETTING, PRIMARY_SUPPORT_REASON,
             AGE_BAND, PROVIDER_TYPE);
@@ -46,13 +55,38 @@ public final class UnitCostsStage implements Stage {
 
     @Override
     public List<String> inputs() {
-        return List.of(IngestStage.SERVICE_USERS, IngestStage.PLACEMENTS);
+        return List.of(IngestStage.SERVICE_USERS, IngestStage.PLACEMENTS, IngestStage.COST_ASSUMPTIONS);
     }
 
     @Override
     public StageResult run(StageContext context) {
-        return StageResult.of(Map.of(TABLE, unitCosts(context.spark(), context.config().snapshots().dates(),
-                context.table(IngestStage.PLACEMENTS), context.table(IngestStage.SERVICE_USERS))));
+        List<LocalDate> dates = context.config().snapshots().dates();
+        Dataset<Row> cash = unitCosts(context.spark(), dates, context.table(IngestStage.PLACEMENTS),
+                context.table(IngestStage.SERVICE_USERS));
+        return StageResult.of(Map.of(TABLE, inBasePrices(cash,
+                CostAssumption.of(context.table(IngestStage.COST_ASSUMPTIONS)), context.config().snapshots().latestDate())));
+    }
+
+    /**
+     * Adds the mean and median restated in the prices of the latest snapshot's financial year, with
+     * the cost assumptions' combined uplifts, so unit costs compare across years. Null where the
+     * assumptions do not reach back to a snapshot's year.
+     */
+    public static Dataset<Row> inBasePrices(Dataset<Row> unitCosts, List<CostAssumption> assumptions, LocalDate base) {
+        FinancialYear baseYear = FinancialYear.containing(base);
+        List<Row> factors = new java.util.ArrayList<>();
+        for (Row r : unitCosts.select(SETTING, SNAPSHOT_DATE).distinct().collectAsList()) {
+            FinancialYear year = FinancialYear.containing(r.getDate(1).toLocalDate());
+            factors.add(RowFactory.create(r.getString(0), r.getDate(1),
+                    PriceIndex.restatement(assumptions, r.getString(0), year, baseYear).orElse(null)));
+        }
+        StructType schema = new StructType().add(SETTING, DataTypes.StringType).add(SNAPSHOT_DATE, DataTypes.DateType)
+                .add("factor", DataTypes.createDecimalType(20, PriceIndex.SCALE));
+        Dataset<Row> factorTable = unitCosts.sparkSession().createDataFrame(factors, schema);
+        return unitCosts.join(broadcast(factorTable), Seqs.of(SETTING, SNAPSHOT_DATE), "left")
+                .withColumn(MEAN_BASE_PRICES, Money.toPence(col(MEAN).multiply(col("factor"))))
+                .withColumn(MEDIAN_BASE_PRICES, Money.toPence(col(MEDIAN).multiply(col("factor"))))
+                .drop("factor");
     }
 
     public static Dataset<Row> unitCosts(SparkSession spark, List<LocalDate> dates, Dataset<Row> placements,

@@ -10,6 +10,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import uk.carecast.config.ServiceAreaRule;
 import uk.carecast.ingest.Contracts;
+import uk.carecast.price.CostAssumption;
+import uk.carecast.price.PriceIndex;
 import uk.carecast.support.Frames;
 import uk.carecast.support.SparkTest;
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static uk.carecast.support.Frames.date;
 import static uk.carecast.support.Frames.money;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -66,6 +67,28 @@ class UnitCostsTest {
         // p75 position 2.25 → 300 + 0.25 × 700 = 475.00; mean 1600 / 4 = 400.00.
         assertEquals(List.of("4|400.00|250.00|175.00|475.00"), Frames.rows(costs, "clients", "mean_weekly_cost",
                 "median_weekly_cost", "p25_weekly_cost", "p75_weekly_cost"));
+    }
+
+    @Test
+    void restatesUnitCostsInTheLatestYearsPrices(SparkSession spark) {
+        var users = Frames.of(spark, Contracts.SERVICE_USERS.curatedSchema(),
+                new Object[] {"A", 1940, 1, "Female", null, "E1", PC, null},
+                new Object[] {"B", 1940, 1, "Female", null, "E1", PC, null});
+        var placements = Frames.of(spark, Contracts.PLACEMENTS.curatedSchema(),
+                row("A1", "A", "residential", "external", "100.00"),
+                row("B1", "B", "nursing", "external", "900.00"));
+        var cash = UnitCostsStage.unitCosts(spark, List.of(LocalDate.parse("2025-03-31"), LocalDate.parse("2025-09-30")),
+                placements, users);
+        var assumptions = List.of(new uk.carecast.price.CostAssumption(uk.carecast.time.FinancialYear.parse("2025/26"),
+                "residential", new BigDecimal("5"), new BigDecimal("10"), new BigDecimal("0.5")));
+        var restated = UnitCostsStage.inBasePrices(cash, assumptions, LocalDate.parse("2025-09-30"));
+
+        // Base year 2025/26 (holds 2025-09-30). Residential's 2025/26 uplift is 0.5 × 10% + 0.5 × 5% = 7.5%,
+        // so 100.00 on 2025-03-31 (FY 2024/25) is 107.50 in 2025/26 prices, and 100.00 on 2025-09-30 stays
+        // 100.00. Nursing has no 2025/26 assumption: its 2024/25 figure cannot be restated (null).
+        assertEquals(List.of("2025-03-31|nursing|900.00|null", "2025-03-31|residential|100.00|107.50",
+                        "2025-09-30|nursing|900.00|900.00", "2025-09-30|residential|100.00|100.00"),
+                Frames.rows(restated, "snapshot_date", "setting", "mean_weekly_cost", "mean_weekly_cost_base_prices"));
     }
 
     private static Object[] row(String id, String person, String setting, String provider, String weekly) {

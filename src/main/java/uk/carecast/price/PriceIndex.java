@@ -1,4 +1,4 @@
-package uk.carecast.projection;
+package uk.carecast.price;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -54,5 +54,24 @@ public final class PriceIndex {
             }
         }
         return entries;
+    }
+
+    /**
+     * The factor that restates a {@code from}-year price in {@code to}-year prices: the product of
+     * (1 + combined uplift) over the years after {@code from} up to {@code to}. Empty where an
+     * assumption for one of those years is missing: history the assumptions do not cover.
+     */
+    public static java.util.Optional<BigDecimal> restatement(List<CostAssumption> assumptions, String setting,
+            FinancialYear from, FinancialYear to) {
+        BigDecimal factor = BigDecimal.ONE;
+        for (FinancialYear y = from.plus(1); y.compareTo(to) <= 0; y = y.plus(1)) {
+            FinancialYear year = y;
+            var match = assumptions.stream().filter(a -> a.setting().equals(setting) && a.year().equals(year)).findFirst();
+            if (match.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            factor = factor.multiply(match.get().factor(), MathContext.DECIMAL128);
+        }
+        return java.util.Optional.of(factor.setScale(SCALE, RoundingMode.HALF_UP));
     }
 }

@@ -1,4 +1,4 @@
-package uk.carecast.projection;
+package uk.carecast.price;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -26,5 +26,14 @@ public record CostAssumption(FinancialYear year, String setting, BigDecimal pric
 
     public BigDecimal factor() {
         return BigDecimal.ONE.add(combinedUpliftPct().divide(HUNDRED, MathContext.DECIMAL128));
+    }
+
+    /** The rows of a {@code cost_assumptions} table: a few dozen, read on the driver. */
+    public static java.util.List<CostAssumption> of(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> table) {
+        return table.collectAsList().stream()
+                .map(r -> new CostAssumption(FinancialYear.parse(r.getAs(uk.carecast.ingest.Columns.FINANCIAL_YEAR)),
+                        r.getAs(uk.carecast.ingest.Columns.SETTING), r.getAs(uk.carecast.ingest.Columns.PRICE_UPLIFT_PCT),
+                        r.getAs(uk.carecast.ingest.Columns.NLW_UPLIFT_PCT), r.getAs(uk.carecast.ingest.Columns.LABOUR_SHARE)))
+                .toList();
     }
 }
