@@ -6,7 +6,7 @@ import java.util.List;
  * How one setting looks in the synthetic council: people in it on any day, their mean length of
  * stay, the client groups they come from, and the 2025/26 weekly cost level.
  */
-record Profile(String setting, int stock, double meanYears, List<Weighted<String>> groups, double weeklyCost,
+record Profile(String setting, int stock, double meanYears, List<Weighted<String>> groups, int weeklyCost,
         double inHouseShare) {
 
     record Weighted<T>(T value, double weight) {
@@ -21,7 +21,8 @@ record Profile(String setting, int stock, double meanYears, List<Weighted<String
      * Stocks follow Manchester's long-term support in December 2020 (seed 000 §2.7): 1,016 in
      * residential care, 528 in nursing care, home care 1,974, supported accommodation 756, shared
      * lives 174, extra care 125, cash personal budgets 631, day care 349; the rest of its 6,208 in
-     * the community are put into home care and direct payments. Costs are 2025/26 levels.
+     * the community are put into home care and direct payments. Costs are 2025/26 levels, in whole
+ * pounds a week.
      */
     static final List<Profile> MANCHESTER = List.of(
             new Profile("nursing", 528, 1.3, groups(OP, 0.92, PD, 0.05, MH, 0.03), 1050, 0.0),

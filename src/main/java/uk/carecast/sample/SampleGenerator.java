@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +33,11 @@ public final class SampleGenerator {
 
     private static final double GROWTH_PER_YEAR = 0.02;
     private static final double COST_INFLATION = 0.05;
+    private static final BigDecimal HOURLY_RATE = new BigDecimal("21.50");
+    private static final BigDecimal WEEK = BigDecimal.valueOf(7);
+    private static final BigDecimal FOUR = BigDecimal.valueOf(4);
+    private static final BigDecimal MONTHS = BigDecimal.valueOf(12);
+    private static final BigDecimal DAYS_PER_YEAR = new BigDecimal("365.25");
     private static final String[] ETHNICITIES = {"White British", "White Other", "Asian or Asian British",
             "Black or Black British", "Mixed", "Other ethnic group", "Not stated"};
 
@@ -136,45 +142,47 @@ public final class SampleGenerator {
         double yearsBeforeLatest = ChronoUnit.DAYS.between(start, latest) / 365.25;
         double level = Math.pow(1 + COST_INFLATION, -Math.max(0, yearsBeforeLatest)) * (0.85 + 0.3 * random.nextDouble());
         double groupFactor = group.equals(Profile.LD) ? 1.6 : group.equals(Profile.MH) ? 1.2 : 1.0;
+        // The random draws are doubles; money is decimal from here on, rounded to the penny when written.
+        BigDecimal factor = BigDecimal.valueOf(groupFactor * level);
         String frequency = "weekly";
         String units = "";
-        double cost = profile.weeklyCost() * groupFactor * level;
+        BigDecimal cost = BigDecimal.valueOf(profile.weeklyCost()).multiply(factor);
         switch (profile.setting()) {
             case "home_care" -> {
                 frequency = "hourly";
-                double hours = group.equals(Profile.LD) ? 10 + random.nextInt(30) : 4 + random.nextInt(18);
-                units = money(hours);
-                cost = 21.50 * level;
+                int hours = group.equals(Profile.LD) ? 10 + random.nextInt(30) : 4 + random.nextInt(18);
+                units = pence(BigDecimal.valueOf(hours));
+                cost = HOURLY_RATE.multiply(BigDecimal.valueOf(level));
             }
             case "residential" -> {
                 if (random.nextDouble() < 0.05) {
                     frequency = "daily";
-                    cost = cost / 7;
+                    cost = cost.divide(WEEK, MathContext.DECIMAL64);
                 }
             }
             case "supported_accommodation" -> {
                 if (random.nextDouble() < 0.2) {
                     frequency = "annual";
-                    cost = cost * 365.25 / 7;
+                    cost = cost.multiply(DAYS_PER_YEAR).divide(WEEK, MathContext.DECIMAL64);
                 }
             }
             case "shared_lives" -> {
                 if (random.nextDouble() < 0.5) {
                     frequency = "four_weekly";
-                    cost = cost * 4;
+                    cost = cost.multiply(FOUR);
                 }
             }
             case "direct_payment" -> {
                 double roll = random.nextDouble();
                 if (roll < 0.05) {
                     frequency = "one_off";
-                    cost = 250 + random.nextInt(1000);
+                    cost = BigDecimal.valueOf(250 + random.nextInt(1000));
                 } else if (roll < 0.55) {
                     frequency = "four_weekly";
-                    cost = cost * 4;
+                    cost = cost.multiply(FOUR);
                 } else {
                     frequency = "monthly";
-                    cost = cost * 365.25 / 7 / 12;
+                    cost = cost.multiply(DAYS_PER_YEAR).divide(WEEK.multiply(MONTHS), MathContext.DECIMAL64);
                 }
             }
             default -> {
@@ -183,10 +191,12 @@ public final class SampleGenerator {
         String provider = random.nextDouble() < profile.inHouseShare() ? "in_house" : "external";
         String funding = profile.setting().equals("nursing") && random.nextDouble() < 0.15 ? "fnc"
                 : random.nextDouble() < 0.04 ? "chc" : random.nextDouble() < 0.05 ? "joint" : "la";
-        double contribution = age >= 65 && !frequency.equals("one_off") ? Math.min(cost, 40 + random.nextInt(160)) : 0;
+        BigDecimal contribution = age >= 65 && !frequency.equals("one_off")
+                ? cost.min(BigDecimal.valueOf(40 + random.nextInt(160)))
+                : BigDecimal.ZERO;
         out.write(String.join(",", String.format("L%06d", ++placements), personId, profile.setting(), provider,
-                start.toString(), end == null ? "" : end.toString(), money(cost), frequency, units, funding,
-                money(contribution)));
+                start.toString(), end == null ? "" : end.toString(), pence(cost), frequency, units, funding,
+                pence(contribution)));
         out.write('\n');
     }
 
@@ -253,8 +263,8 @@ public final class SampleGenerator {
         return count;
     }
 
-    private static String money(double amount) {
-        return BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    private static String pence(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** Gzipped, to keep the committed sample small; Spark reads .csv.gz as it reads .csv. */
