@@ -77,7 +77,7 @@ public final class BacktestStage implements Stage {
         Dataset<Row> trend = UsageTrend.annual(rates, population, fit, config.trend());
         Dataset<Row> demand = ProjectionStage.demand(rates, population, yearEnds.size(), trend);
         Dataset<Row> cost = ProjectionStage.cost(context.spark(), demand, rates,
-                context.table(IngestStage.COST_ASSUMPTIONS), config.serviceAreas());
+                context.table(IngestStage.COST_ASSUMPTIONS), config.serviceAreas(), config.projection());
         Dataset<Row> accuracy = accuracy(cost, context.table(DemandSnapshotStage.TABLE), yearEnds);
         printSummary(context, accuracy);
         return StageResult.of(Map.of(TABLE, accuracy));

@@ -24,7 +24,8 @@ public record JobConfig(
         Trend trend,
         List<Scenario> scenarios,
         String budgetScenario,
-        NetCost netCost) {
+        NetCost netCost,
+        ProjectionOptions projection) {
 
     public JobConfig {
         require(inputs, "inputs");
@@ -45,6 +46,7 @@ public record JobConfig(
         scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
         budgetScenario = budgetScenario == null ? Scenario.DO_NOTHING : budgetScenario;
         netCost = netCost == null ? NetCost.DEFAULTS : netCost;
+        projection = projection == null ? ProjectionOptions.DEFAULTS : projection;
         String chosen = budgetScenario;
         if (!chosen.equals(Scenario.DO_NOTHING) && scenarios.stream().noneMatch(s -> s.name().equals(chosen))) {
             throw new ConfigException("budget_scenario '" + chosen + "' is not do_nothing or a scenario of the job");

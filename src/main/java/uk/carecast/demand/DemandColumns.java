@@ -11,6 +11,9 @@ public final class DemandColumns {
     /** What the council pays of it: less client contributions and NHS funding. */
     public static final String WEEKLY_NET_COST = "weekly_net_cost";
 
+    /** The middle person's weekly cost in the cell (see ExactPercentiles). */
+    public static final String MEDIAN_WEEKLY_COST = "median_weekly_cost";
+
     private DemandColumns() {
     }
 }

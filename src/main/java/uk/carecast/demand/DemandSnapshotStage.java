@@ -7,6 +7,7 @@ import static uk.carecast.ingest.Columns.*;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -16,11 +17,13 @@ import uk.carecast.ingest.Money;
 import uk.carecast.pipeline.Stage;
 import uk.carecast.pipeline.StageContext;
 import uk.carecast.pipeline.StageResult;
+import uk.carecast.spark.ColumnLists;
+import uk.carecast.spark.ExactPercentiles;
 
 /**
  * {@code demand_snapshot}: per snapshot date, area, support reason, age band, sex and setting,
- * the distinct people active in that setting and the sum of their weekly-equivalent costs.
- * A person with two settings counts once in each.
+ * the distinct people active in that setting, the sum of their weekly-equivalent costs (gross and
+ * net) and the median of a person's weekly cost. A person with two settings counts once in each.
  */
 public final class DemandSnapshotStage implements Stage {
 
@@ -50,9 +53,17 @@ public final class DemandSnapshotStage implements Stage {
 
     public static Dataset<Row> snapshot(SparkSession spark, List<LocalDate> dates, Dataset<Row> placements,
             Dataset<Row> users, NetCost netCost) {
-        return ActivePlacements.on(spark, dates, placements, users, netCost)
-                .groupBy(SNAPSHOT_DATE, LA_CODE, PRIMARY_SUPPORT_REASON, AGE_BAND, SEX, SETTING, CLIENT_GROUP)
-                .agg(countDistinct(PERSON_ID).as(CLIENTS), Money.toPence(sum(WEEKLY_COST)).as(WEEKLY_COST),
-                        Money.toPence(sum(WEEKLY_NET_COST)).as(WEEKLY_NET_COST));
+        Column[] cell = ColumnLists.cols(SNAPSHOT_DATE, LA_CODE, PRIMARY_SUPPORT_REASON, AGE_BAND, SEX, SETTING,
+                CLIENT_GROUP);
+        Dataset<Row> perPerson = ActivePlacements.on(spark, dates, placements, users, netCost)
+                .groupBy(ColumnLists.join(cell, col(PERSON_ID)))
+                .agg(sum(WEEKLY_COST).as(WEEKLY_COST), sum(WEEKLY_NET_COST).as(WEEKLY_NET_COST));
+        return ExactPercentiles.ranked(perPerson, cell, WEEKLY_COST)
+                .groupBy(cell)
+                .agg(count(lit(1)).as(CLIENTS), Money.toPence(sum(WEEKLY_COST)).as(WEEKLY_COST),
+                        Money.toPence(sum(WEEKLY_NET_COST)).as(WEEKLY_NET_COST),
+                        ExactPercentiles.parts("0.5", WEEKLY_COST))
+                .select(ColumnLists.join(cell, col(CLIENTS), col(WEEKLY_COST), col(WEEKLY_NET_COST),
+                        ExactPercentiles.value("0.5", WEEKLY_COST).as(MEDIAN_WEEKLY_COST)));
     }
 }

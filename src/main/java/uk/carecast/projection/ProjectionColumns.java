@@ -12,6 +12,11 @@ public final class ProjectionColumns {
     public static final String TREND_MULTIPLIER = "trend_multiplier";
     /** Demography clients × trend multiplier. */
     public static final String PROJECTED_CLIENTS = "projected_clients";
+    /** The low and high ends of the 95% band on projected clients (see RateInterval). */
+    public static final String PROJECTED_CLIENTS_LOW = "projected_clients_low";
+    public static final String PROJECTED_CLIENTS_HIGH = "projected_clients_high";
+    public static final String GROSS_COST_LOW = "gross_cost_low";
+    public static final String GROSS_COST_HIGH = "gross_cost_high";
     public static final String WEEKLY_UNIT_COST = "weekly_unit_cost";
     public static final String DAYS = "days_in_year";
     public static final String PRICE_INDEX = "price_index";

@@ -17,6 +17,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
+import uk.carecast.config.ProjectionOptions;
 import uk.carecast.config.ServiceAreaRule;
 import uk.carecast.demand.ServiceAreas;
 import uk.carecast.ingest.IngestStage;
@@ -38,8 +39,9 @@ import uk.carecast.time.FinancialYears;
  * {@code demand_projection} and {@code cost_projection}: each cell of the latest snapshot carried
  * through the base financial year and the horizon. Projected clients = base usage rate ×
  * projected population, computed as base clients × population(y) ÷ population(base) so the base
- * year reproduces the observed count exactly. Gross cost = clients × weekly unit cost (the cell's
- * mean at the base snapshot) × days in the year ÷ 7 × cumulative price index.
+ * year reproduces the observed count exactly, with a low and high band from the base count (see
+ * {@link RateInterval}). Gross cost = clients × weekly unit cost (the cell's mean, or median, at
+ * the base snapshot) × days in the year ÷ 7 × cumulative price index.
  */
 public final class ProjectionStage implements Stage {
 
@@ -69,7 +71,8 @@ public final class ProjectionStage implements Stage {
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
         tables.put(DEMAND_TABLE, demand);
         tables.put(COST_TABLE, cost(context.spark(), demand, context.table(UsageRatesStage.TABLE),
-                context.table(IngestStage.COST_ASSUMPTIONS), context.config().serviceAreas()));
+                context.table(IngestStage.COST_ASSUMPTIONS), context.config().serviceAreas(),
+                context.config().projection()));
         return StageResult.of(tables);
     }
 
@@ -105,17 +108,35 @@ public final class ProjectionStage implements Stage {
                         .multiply(col(PopulationColumns.POPULATION)).divide(col(BASE_POPULATION)).cast(CLIENT_COUNT))
                 .withColumn(TREND_MULTIPLIER, multiplier)
                 .withColumn(PROJECTED_CLIENTS, col(DEMOGRAPHY_CLIENTS).multiply(col(TREND_MULTIPLIER)).cast(CLIENT_COUNT))
+                .withColumn(PROJECTED_CLIENTS_LOW, col(PROJECTED_CLIENTS)
+                        .multiply(RateInterval.lowFactor(col(BASE_CLIENTS))).cast(CLIENT_COUNT))
+                .withColumn(PROJECTED_CLIENTS_HIGH, col(PROJECTED_CLIENTS)
+                        .multiply(RateInterval.highFactor(col(BASE_CLIENTS))).cast(CLIENT_COUNT))
                 .drop("fy_start");
     }
 
     public static Dataset<Row> cost(SparkSession spark, Dataset<Row> demand, Dataset<Row> usageRates,
             Dataset<Row> costAssumptions, List<ServiceAreaRule> serviceAreas) {
+        return cost(spark, demand, usageRates, costAssumptions, serviceAreas, ProjectionOptions.DEFAULTS);
+    }
+
+    public static Dataset<Row> cost(SparkSession spark, Dataset<Row> demand, Dataset<Row> usageRates,
+            Dataset<Row> costAssumptions, List<ServiceAreaRule> serviceAreas, ProjectionOptions options) {
+        Column meanGross = col(WEEKLY_COST).divide(col(CLIENTS));
+        Column meanNet = col(WEEKLY_NET_COST).divide(col(CLIENTS));
+        Column gross = options.usesMedian() ? col(MEDIAN_WEEKLY_COST) : meanGross;
+        // The median has no net counterpart of its own: keep the cell's share the council pays.
+        Column net = options.usesMedian()
+                ? coalesce(try_divide(col(MEDIAN_WEEKLY_COST).multiply(col(WEEKLY_NET_COST)), col(WEEKLY_COST)),
+                        lit(java.math.BigDecimal.ZERO))
+                : meanNet;
         Dataset<Row> unitCosts = usageRates
                 .join(demand.select(BASE_SNAPSHOT_DATE).distinct(), col(SNAPSHOT_DATE).equalTo(col(BASE_SNAPSHOT_DATE)))
                 .select(col(LA_CODE), col(PRIMARY_SUPPORT_REASON), col(AGE_BAND), col(SEX), col(SETTING),
-                        col(WEEKLY_COST).divide(col(CLIENTS)).cast(Money.EXACT).as("weekly_unit_exact"),
-                        col(WEEKLY_NET_COST).divide(col(CLIENTS)).cast(Money.EXACT).as("weekly_net_exact"));
+                        Money.toPence(gross.cast(Money.EXACT)).as(WEEKLY_UNIT_COST),
+                        Money.toPence(net.cast(Money.EXACT)).as(WEEKLY_NET_UNIT_COST));
         Dataset<Row> index = priceIndex(spark, demand, costAssumptions);
+        Column days = FinancialYears.days(FinancialYears.startYearOfLabel(col(FINANCIAL_YEAR)));
         return demand
                 .join(unitCosts, Seqs.of(LA_CODE, PRIMARY_SUPPORT_REASON, AGE_BAND, SEX, SETTING))
                 .join(broadcast(index), Seqs.of(SETTING, FINANCIAL_YEAR))
@@ -123,16 +144,18 @@ public final class ProjectionStage implements Stage {
                         col(CLIENT_GROUP),
                         ServiceAreas.of(serviceAreas, col(SETTING), col(CLIENT_GROUP)).as(SERVICE_AREA),
                         col(FINANCIAL_YEAR), col(DEMOGRAPHY_CLIENTS), col(PROJECTED_CLIENTS),
-                        Money.toPence(col("weekly_unit_exact")).as(WEEKLY_UNIT_COST),
-                        FinancialYears.days(FinancialYears.startYearOfLabel(col(FINANCIAL_YEAR))).as(DAYS),
-                        col(PRICE_INDEX), col(UPLIFT_PCT), col(NLW_PART_PCT),
-                        Money.toPence(col(PROJECTED_CLIENTS).multiply(Money.toPence(col("weekly_unit_exact")))
-                                .multiply(FinancialYears.days(FinancialYears.startYearOfLabel(col(FINANCIAL_YEAR))))
-                                .divide(lit(7)).multiply(col(PRICE_INDEX))).as(GROSS_COST),
-                        Money.toPence(col("weekly_net_exact")).as(WEEKLY_NET_UNIT_COST),
-                        Money.toPence(col(PROJECTED_CLIENTS).multiply(Money.toPence(col("weekly_net_exact")))
-                                .multiply(FinancialYears.days(FinancialYears.startYearOfLabel(col(FINANCIAL_YEAR))))
-                                .divide(lit(7)).multiply(col(PRICE_INDEX))).as(NET_COST));
+                        col(PROJECTED_CLIENTS_LOW), col(PROJECTED_CLIENTS_HIGH), col(WEEKLY_UNIT_COST),
+                        days.as(DAYS), col(PRICE_INDEX), col(UPLIFT_PCT), col(NLW_PART_PCT),
+                        yearCost(col(PROJECTED_CLIENTS), col(WEEKLY_UNIT_COST), days).as(GROSS_COST),
+                        yearCost(col(PROJECTED_CLIENTS_LOW), col(WEEKLY_UNIT_COST), days).as(GROSS_COST_LOW),
+                        yearCost(col(PROJECTED_CLIENTS_HIGH), col(WEEKLY_UNIT_COST), days).as(GROSS_COST_HIGH),
+                        col(WEEKLY_NET_UNIT_COST),
+                        yearCost(col(PROJECTED_CLIENTS), col(WEEKLY_NET_UNIT_COST), days).as(NET_COST));
+    }
+
+    /** Clients × weekly unit cost × days ÷ 7 × price index, to the penny. */
+    private static Column yearCost(Column clients, Column weeklyUnitCost, Column days) {
+        return Money.toPence(clients.multiply(weeklyUnitCost).multiply(days).divide(lit(7)).multiply(col(PRICE_INDEX)));
     }
 
     private static Dataset<Row> priceIndex(SparkSession spark, Dataset<Row> demand, Dataset<Row> costAssumptions) {

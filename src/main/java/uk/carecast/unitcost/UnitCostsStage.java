@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.*;
 import static uk.carecast.demand.DemandColumns.*;
 import static uk.carecast.ingest.Columns.*;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import uk.carecast.demand.ActivePlacements;
 import uk.carecast.ingest.IngestStage;
 import uk.carecast.ingest.Money;
@@ -20,6 +18,7 @@ import uk.carecast.pipeline.Stage;
 import uk.carecast.pipeline.StageContext;
 import uk.carecast.pipeline.StageResult;
 import uk.carecast.spark.ColumnLists;
+import uk.carecast.spark.ExactPercentiles;
 import uk.carecast.spark.Seqs;
 import uk.carecast.price.CostAssumption;
 import uk.carecast.price.PriceIndex;
@@ -30,10 +29,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code unit_costs}: per snapshot, area, setting, support reason, age band and provider type,
- * the people in the cell and the mean, median, 25th and 75th percentile of their weekly cost.
- * Percentiles interpolate linearly between ranked values (as Excel's PERCENTILE.INC does) and are
- * computed on the exact decimals with a window rank, because Spark's percentile functions return
- * doubles and money must stay decimal.
+ * the people in the cell and the mean, median, 25th and 75th percentile of their weekly cost
+ * (exact decimals, see {@link ExactPercentiles}).
  */
 public final class UnitCostsStage implements Stage {
 
@@ -95,40 +92,17 @@ public final class UnitCostsStage implements Stage {
         Dataset<Row> perPerson = ActivePlacements.on(spark, dates, placements, users)
                 .groupBy(ColumnLists.join(cell, col(PERSON_ID)))
                 .agg(sum(WEEKLY_COST).as(WEEKLY_COST));
-        Dataset<Row> ranked = perPerson
-                .withColumn("rank", row_number().over(Window.partitionBy(cell).orderBy(WEEKLY_COST)))
-                .withColumn("n", count(lit(1)).over(Window.partitionBy(cell)));
+        Dataset<Row> ranked = ExactPercentiles.ranked(perPerson, cell, WEEKLY_COST);
         return ranked.groupBy(cell)
                 .agg(count(lit(1)).as(CLIENTS),
                         avg(WEEKLY_COST).as(MEAN),
-                        percentileParts("0.5"), percentileParts("0.25"), percentileParts("0.75"))
+                        ExactPercentiles.parts("0.5", WEEKLY_COST), ExactPercentiles.parts("0.25", WEEKLY_COST),
+                        ExactPercentiles.parts("0.75", WEEKLY_COST))
                 .select(ColumnLists.join(cell,
                         col(CLIENTS),
                         Money.toPence(col(MEAN)).as(MEAN),
-                        interpolate("0.5").as(MEDIAN),
-                        interpolate("0.25").as(P25),
-                        interpolate("0.75").as(P75)));
-    }
-
-    /** Position p × (n − 1) in the 0-based ranking: its whole part picks the lower value. */
-    private static Column position(String p) {
-        return lit(new BigDecimal(p)).multiply(col("n").minus(1));
-    }
-
-    /** The two ranked values around the percentile's position, as one struct per percentile. */
-    private static Column percentileParts(String p) {
-        Column lowerRank = floor(position(p)).plus(1);
-        return struct(
-                max(when(col("rank").equalTo(lowerRank), col(WEEKLY_COST))).as("low"),
-                max(when(col("rank").equalTo(lowerRank.plus(1)), col(WEEKLY_COST))).as("high"),
-                first(position(p).minus(floor(position(p)))).as("fraction"))
-                .as("p" + p);
-    }
-
-    private static Column interpolate(String p) {
-        Column parts = col("`p" + p + "`");
-        Column low = parts.getField("low");
-        Column high = coalesce(parts.getField("high"), low);
-        return Money.toPence(low.plus(parts.getField("fraction").multiply(high.minus(low))));
+                        ExactPercentiles.value("0.5", WEEKLY_COST).as(MEDIAN),
+                        ExactPercentiles.value("0.25", WEEKLY_COST).as(P25),
+                        ExactPercentiles.value("0.75", WEEKLY_COST).as(P75)));
     }
 }

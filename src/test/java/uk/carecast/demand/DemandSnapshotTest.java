@@ -75,5 +75,8 @@ class DemandSnapshotTest {
                         "2025-03-31|E1|" + PC + "|65-74|Female|home_care|2|300.00|300.00"),
                 Frames.rows(snapshot, "snapshot_date", "la_code", "primary_support_reason", "age_band", "sex", "setting",
                         "clients", "weekly_cost", "weekly_net_cost"));
+        // The median person in that shared cell sits halfway between 100.00 and 200.00: 150.00.
+        assertEquals(List.of("2025-03-31|home_care|150.00"),
+                Frames.rows(snapshot.filter("clients = 2"), "snapshot_date", "setting", "median_weekly_cost"));
     }
 }

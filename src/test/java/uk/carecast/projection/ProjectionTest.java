@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import uk.carecast.config.ProjectionOptions;
 import uk.carecast.config.ServiceAreaRule;
 import uk.carecast.ingest.Contracts;
 import uk.carecast.price.CostAssumption;
@@ -23,9 +24,9 @@ class ProjectionTest {
         var rates = Frames.of(spark, UsageTrendTest.RATES,
                 // An older base snapshot that must be ignored, and the base: 10 people costing 5,000.00 a week.
                 new Object[] {date("2024-03-31"), "E1", "R", "65-74", "Female", "residential", "Older People", 7L,
-                        money("3000.00"), money("2000.00"), people("1000"), new BigDecimal("7.00000000")},
+                        money("3000.00"), money("2000.00"), money("400.00"), people("1000"), new BigDecimal("7.00000000")},
                 new Object[] {date("2025-09-30"), "E1", "R", "65-74", "Female", "residential", "Older People", 10L,
-                        money("5000.00"), money("4000.00"), people("1000"), new BigDecimal("10.00000000")});
+                        money("5000.00"), money("4000.00"), money("450.00"), people("1000"), new BigDecimal("10.00000000")});
         var population = Frames.of(spark, uk.carecast.rates.UsageRatesTest.POPULATION,
                 new Object[] {"E1", "Female", "65-74", "2025/26", people("1000"), "b"},
                 new Object[] {"E1", "Female", "65-74", "2026/27", people("1100"), "b"},
@@ -55,6 +56,35 @@ class ProjectionTest {
         // 12.1 × 400 × 366 / 7 × 1.09675 = 253,062.8571 × 1.09675 = 277,546.69.
         assertEquals(List.of("2025/26|400.00|208571.43", "2026/27|400.00|245488.57", "2027/28|400.00|277546.69"),
                 Frames.rows(cost, "financial_year", "weekly_net_unit_cost", "net_cost"));
+        // 95% band from the base count of 10: 1.96 / √10 = 0.61980642, so factors 0.38019358 and 1.61980642.
+        // 2025/26: 10 × those = 3.8019 and 16.1981 clients; 2026/27: 11 × those = 4.1821 and 17.8179.
+        // Low cost 2025/26 = 3.8019 × 500 × 365 / 7 = 99,120.9643 → 99,120.96; high 16.1981 × 500 × 365 / 7
+        // = 422,307.6071 → 422,307.61.
+        assertEquals(List.of("2025/26|3.8019|16.1981", "2026/27|4.1821|17.8179"),
+                Frames.rows(cost.filter("financial_year <= '2026/27'"), "financial_year", "projected_clients_low",
+                        "projected_clients_high"));
+        assertEquals(List.of("2025/26|99120.96|422307.61"),
+                Frames.rows(cost.filter("financial_year = '2025/26'"), "financial_year", "gross_cost_low",
+                        "gross_cost_high"));
+    }
+
+    @Test
+    void theMedianOptionCostsClientsAtTheMiddlePersonsWeeklyCost(SparkSession spark) {
+        var rates = Frames.of(spark, UsageTrendTest.RATES,
+                new Object[] {date("2025-09-30"), "E1", "R", "65-74", "Female", "residential", "Older People", 10L,
+                        money("5000.00"), money("4000.00"), money("450.00"), people("1000"), new BigDecimal("10.00000000")});
+        var population = Frames.of(spark, uk.carecast.rates.UsageRatesTest.POPULATION,
+                new Object[] {"E1", "Female", "65-74", "2025/26", people("1000"), "b"});
+        var assumptions = Frames.of(spark, Contracts.COST_ASSUMPTIONS.curatedSchema());
+        var demand = ProjectionStage.demand(rates, population, 1).filter("financial_year = '2025/26'");
+
+        var cost = ProjectionStage.cost(spark, demand, rates, assumptions,
+                List.of(new ServiceAreaRule("*", "*", "Other Care")), new ProjectionOptions("median"));
+
+        // Median 450.00 a week instead of the mean 500.00; net keeps the cell's 4,000 / 5,000 share: 360.00.
+        // 2025/26: 10 × 450 × 365 / 7 = 234,642.8571 → 234,642.86; net 10 × 360 × 365 / 7 = 187,714.2857 → 187,714.29.
+        assertEquals(List.of("2025/26|450.00|234642.86|360.00|187714.29"),
+                Frames.rows(cost, "financial_year", "weekly_unit_cost", "gross_cost", "weekly_net_unit_cost", "net_cost"));
     }
 
     @Test

@@ -27,7 +27,8 @@ class UsageTrendTest {
             .add("primary_support_reason", DataTypes.StringType).add("age_band", DataTypes.StringType)
             .add("sex", DataTypes.StringType).add("setting", DataTypes.StringType)
             .add("client_group", DataTypes.StringType).add("clients", DataTypes.LongType)
-            .add("weekly_cost", Money.POUNDS).add("weekly_net_cost", Money.POUNDS).add("population", SnppReader.PEOPLE)
+            .add("weekly_cost", Money.POUNDS).add("weekly_net_cost", Money.POUNDS)
+            .add("median_weekly_cost", Money.POUNDS).add("population", SnppReader.PEOPLE)
             .add(UsageRatesStage.RATE_PER_1000, UsageRatesStage.RATE);
 
     @Test
@@ -65,7 +66,7 @@ class UsageTrendTest {
 
     private static Object[] row(String date, String band, String setting, String group, long clients, String people) {
         return new Object[] {date(date), "E1", "R", band, "Female", setting, group, clients, money("1.00"),
-                money("1.00"), new BigDecimal(people).setScale(5), BigDecimal.ONE.setScale(8)};
+                money("1.00"), money("1.00"), new BigDecimal(people).setScale(5), BigDecimal.ONE.setScale(8)};
     }
 
     private static Object[] pop(String band, String year, String people) {
