@@ -25,7 +25,8 @@ public record JobConfig(
         List<Scenario> scenarios,
         String budgetScenario,
         NetCost netCost,
-        ProjectionOptions projection) {
+        ProjectionOptions projection,
+        RateOptions rates) {
 
     public JobConfig {
         require(inputs, "inputs");
@@ -47,6 +48,7 @@ public record JobConfig(
         budgetScenario = budgetScenario == null ? Scenario.DO_NOTHING : budgetScenario;
         netCost = netCost == null ? NetCost.DEFAULTS : netCost;
         projection = projection == null ? ProjectionOptions.DEFAULTS : projection;
+        rates = rates == null ? RateOptions.DEFAULTS : rates;
         String chosen = budgetScenario;
         if (!chosen.equals(Scenario.DO_NOTHING) && scenarios.stream().noneMatch(s -> s.name().equals(chosen))) {
             throw new ConfigException("budget_scenario '" + chosen + "' is not do_nothing or a scenario of the job");

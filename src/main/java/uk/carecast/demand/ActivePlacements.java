@@ -43,10 +43,11 @@ public final class ActivePlacements {
                         col(START_DATE).leq(col(SNAPSHOT_DATE))
                                 .and(col(END_DATE).isNull().or(col(END_DATE).geq(col(SNAPSHOT_DATE))))
                                 .and(col(DATE_OF_DEATH).isNull().or(col(DATE_OF_DEATH).geq(col(SNAPSHOT_DATE)))))
-                .withColumn(AGE_BAND, AgeBands.of(AgeBands.ageOn(col(SNAPSHOT_DATE), col(BIRTH_YEAR), col(BIRTH_MONTH))))
+                .withColumn("age", AgeBands.ageOn(col(SNAPSHOT_DATE), col(BIRTH_YEAR), col(BIRTH_MONTH)))
+                .withColumn(AGE_BAND, AgeBands.of(col("age")))
                 .filter(col(AGE_BAND).isNotNull())
                 .select(col(SNAPSHOT_DATE), col(PERSON_ID), col(LA_CODE), col(PRIMARY_SUPPORT_REASON), col(AGE_BAND),
-                        col(SEX), col(SETTING), col(PROVIDER_TYPE),
+                        AgeBands.fiveYear(col("age")).as(FIVE_YEAR_BAND), col(SEX), col(SETTING), col(PROVIDER_TYPE),
                         ClientGroups.of(col(PRIMARY_SUPPORT_REASON), col(AGE_BAND)).as(CLIENT_GROUP),
                         WeeklyCost.of(col(UNIT_COST), col(COST_FREQUENCY), col(UNITS_PER_WEEK)).as(WEEKLY_COST),
                         col(FUNDING_SOURCE), col(CLIENT_CONTRIBUTION_WEEKLY))

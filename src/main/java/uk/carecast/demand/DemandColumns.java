@@ -5,6 +5,8 @@ public final class DemandColumns {
 
     public static final String SNAPSHOT_DATE = "snapshot_date";
     public static final String AGE_BAND = "age_band";
+    /** The five-year age band (18-24, 25-29, ..., 90+) of an active placement's person. */
+    public static final String FIVE_YEAR_BAND = "five_year_band";
     public static final String CLIENT_GROUP = "client_group";
     public static final String CLIENTS = "clients";
     public static final String WEEKLY_COST = "weekly_cost";

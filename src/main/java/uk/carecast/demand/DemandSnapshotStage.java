@@ -12,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import uk.carecast.config.NetCost;
+import uk.carecast.config.RateOptions;
 import uk.carecast.ingest.IngestStage;
 import uk.carecast.ingest.Money;
 import uk.carecast.pipeline.Stage;
@@ -43,19 +44,24 @@ public final class DemandSnapshotStage implements Stage {
     public StageResult run(StageContext context) {
         return StageResult.of(Map.of(TABLE, snapshot(context.spark(), context.config().snapshots().dates(),
                 context.table(IngestStage.PLACEMENTS), context.table(IngestStage.SERVICE_USERS),
-                context.config().netCost())));
+                context.config().netCost(), context.config().rates())));
     }
 
     public static Dataset<Row> snapshot(SparkSession spark, List<LocalDate> dates, Dataset<Row> placements,
             Dataset<Row> users) {
-        return snapshot(spark, dates, placements, users, NetCost.DEFAULTS);
+        return snapshot(spark, dates, placements, users, NetCost.DEFAULTS, RateOptions.DEFAULTS);
     }
 
+    /** With {@code rates.age_bands: five_year}, cells are five-year bands, pooled where small. */
     public static Dataset<Row> snapshot(SparkSession spark, List<LocalDate> dates, Dataset<Row> placements,
-            Dataset<Row> users, NetCost netCost) {
+            Dataset<Row> users, NetCost netCost, RateOptions rates) {
         Column[] cell = ColumnLists.cols(SNAPSHOT_DATE, LA_CODE, PRIMARY_SUPPORT_REASON, AGE_BAND, SEX, SETTING,
                 CLIENT_GROUP);
-        Dataset<Row> perPerson = ActivePlacements.on(spark, dates, placements, users, netCost)
+        Dataset<Row> active = ActivePlacements.on(spark, dates, placements, users, netCost);
+        if (rates.fiveYear()) {
+            active = AgeBandPooling.apply(active, rates.minCellClients());
+        }
+        Dataset<Row> perPerson = active
                 .groupBy(ColumnLists.join(cell, col(PERSON_ID)))
                 .agg(sum(WEEKLY_COST).as(WEEKLY_COST), sum(WEEKLY_NET_COST).as(WEEKLY_NET_COST));
         return ExactPercentiles.ranked(perPerson, cell, WEEKLY_COST)

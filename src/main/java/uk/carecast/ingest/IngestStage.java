@@ -22,6 +22,7 @@ import uk.carecast.config.JobConfig;
 import uk.carecast.pipeline.Stage;
 import uk.carecast.pipeline.StageContext;
 import uk.carecast.pipeline.StageResult;
+import uk.carecast.population.AgeBands;
 import uk.carecast.population.SnppReader;
 
 /**
@@ -38,6 +39,8 @@ public final class IngestStage implements Stage {
     public static final String COST_ASSUMPTIONS = "cost_assumptions";
     public static final String BUDGETS = "budgets";
     public static final String POPULATION = "population";
+    /** The same population in five-year age bands, for five-year usage rates. */
+    public static final String POPULATION_FIVE_YEAR = "population_five_year";
     public static final String REJECTS = "rejects";
     public static final String DATA_QUALITY = "data_quality";
 
@@ -94,7 +97,9 @@ public final class IngestStage implements Stage {
         out.put(PLACEMENTS, curated(placements, Contracts.PLACEMENTS));
         out.put(COST_ASSUMPTIONS, curated(assumptions, Contracts.COST_ASSUMPTIONS));
         out.put(BUDGETS, curated(budgets, Contracts.BUDGETS));
-        out.put(POPULATION, new SnppReader(context.spark()).read(inputs.population(), config.populationAreas()));
+        SnppReader snpp = new SnppReader(context.spark());
+        out.put(POPULATION, snpp.read(inputs.population(), config.populationAreas()));
+        out.put(POPULATION_FIVE_YEAR, snpp.read(inputs.population(), config.populationAreas(), AgeBands::fiveYear));
         out.put(REJECTS, rejects.stream().reduce(Dataset::unionByName).orElseThrow());
         out.put(DATA_QUALITY, dataQuality(context.spark(), context.store().runId(), checks));
         return new StageResult(out, OptionalLong.of(checks.stream().mapToLong(FileCheck::rowsRead).sum()));

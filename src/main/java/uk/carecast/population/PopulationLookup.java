@@ -21,6 +21,14 @@ public final class PopulationLookup {
     private PopulationLookup() {
     }
 
+    /**
+     * The broad and the five-year population tables as one lookup. Their band names differ (85+
+     * against 85-89 and 90+), so a cell finds the band it is in, whether pooled or not.
+     */
+    public static Dataset<Row> allBands(Dataset<Row> broad, Dataset<Row> fiveYear) {
+        return broad.unionByName(fiveYear);
+    }
+
     public static Dataset<Row> attach(Dataset<Row> cells, Column financialYearStart, Dataset<Row> population) {
         Dataset<Row> pop = population.select(col(LA_CODE).as("p_la"), col(SEX).as("p_sex"), col(AGE_BAND).as("p_band"),
                 FinancialYears.startYearOfLabel(col(FINANCIAL_YEAR)).as("p_fy"), col(FINANCIAL_YEAR).as("p_label"),

@@ -47,6 +47,12 @@ public final class SnppReader {
      * themselves.
      */
     public Dataset<Row> read(List<String> paths, Map<String, String> areaToCouncil) {
+        return read(paths, areaToCouncil, AgeBands::of);
+    }
+
+    /** As above, in the age bands {@code band} gives a single year of age (see {@link AgeBands}). */
+    public Dataset<Row> read(List<String> paths, Map<String, String> areaToCouncil,
+            java.util.function.UnaryOperator<Column> band) {
         Dataset<Row> midYear = paths.stream().map(this::readMidYear).reduce(Dataset::unionByName).orElseThrow();
         // Where two files give the same cell and year (an older and a newer vintage), the newer wins.
         Dataset<Row> newest = midYear
@@ -54,7 +60,7 @@ public final class SnppReader {
                         .orderBy(col("vintage").desc())))
                 .filter(col("rank").equalTo(1))
                 .withColumn(LA_CODE, councilOf(col(LA_CODE), areaToCouncil))
-                .withColumn(AGE_BAND, AgeBands.of(col("age")))
+                .withColumn(AGE_BAND, band.apply(col("age")))
                 .filter(col(AGE_BAND).isNotNull())
                 .groupBy(LA_CODE, SEX, AGE_BAND, "mid_year")
                 .agg(sum("people").cast(MID_YEAR).as("people"), max("vintage").as("vintage"));

@@ -58,13 +58,15 @@ public final class ProjectionStage implements Stage {
 
     @Override
     public List<String> inputs() {
-        return List.of(UsageRatesStage.TABLE, IngestStage.POPULATION, IngestStage.COST_ASSUMPTIONS);
+        return List.of(UsageRatesStage.TABLE, IngestStage.POPULATION, IngestStage.POPULATION_FIVE_YEAR,
+                IngestStage.COST_ASSUMPTIONS);
     }
 
     @Override
     public StageResult run(StageContext context) {
         Dataset<Row> rates = context.table(UsageRatesStage.TABLE);
-        Dataset<Row> population = context.table(IngestStage.POPULATION);
+        Dataset<Row> population = PopulationLookup.allBands(context.table(IngestStage.POPULATION),
+                context.table(IngestStage.POPULATION_FIVE_YEAR));
         Date base = rates.agg(max(SNAPSHOT_DATE)).first().getDate(0);
         Dataset<Row> trend = UsageTrend.annual(rates, population, base.toLocalDate(), context.config().trend());
         Dataset<Row> demand = demand(rates, population, context.config().horizonYears(), trend);

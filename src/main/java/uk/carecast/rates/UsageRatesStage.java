@@ -37,13 +37,14 @@ public final class UsageRatesStage implements Stage {
 
     @Override
     public List<String> inputs() {
-        return List.of(DemandSnapshotStage.TABLE, IngestStage.POPULATION);
+        return List.of(DemandSnapshotStage.TABLE, IngestStage.POPULATION, IngestStage.POPULATION_FIVE_YEAR);
     }
 
     @Override
     public StageResult run(StageContext context) {
         return StageResult.of(Map.of(TABLE,
-                rates(context.table(DemandSnapshotStage.TABLE), context.table(IngestStage.POPULATION))));
+                rates(context.table(DemandSnapshotStage.TABLE), PopulationLookup.allBands(
+                        context.table(IngestStage.POPULATION), context.table(IngestStage.POPULATION_FIVE_YEAR)))));
     }
 
     public static Dataset<Row> rates(Dataset<Row> snapshot, Dataset<Row> population) {

@@ -42,6 +42,12 @@ class SnppReaderTest {
                         "E1|Male|85+|2022/23|10.50000",
                         "E1|Male|85+|2023/24|12.50000"),
                 Frames.rows(population, "la_code", "sex", "age_band", "financial_year", "population"));
+        // In five-year bands 64 is in 60-64, 65 and 66 in 65-69, 90 and over in 90+: 60-64 2022/23 = 102.5 as above,
+        // 65-69 = 53.75, 90+ = 10.5.
+        var fiveYear = new SnppReader(spark).read(List.of(males.toString()), java.util.Map.of(), AgeBands::fiveYear)
+                .filter("financial_year = '2022/23'");
+        assertEquals(List.of("60-64|102.50000", "65-69|53.75000", "90+|10.50000"),
+                Frames.rows(fiveYear, "age_band", "population"));
         assertEquals("0.75 x mid-2022 + 0.25 x mid-2023 (SNPP 2022-based)",
                 population.filter("financial_year = '2022/23'").first().getAs(PopulationColumns.BASIS));
     }
