@@ -11,13 +11,15 @@ import uk.carecast.config.JobFile;
 import uk.carecast.ingest.InputException;
 import uk.carecast.pipeline.DemandForecastJob;
 import uk.carecast.publish.MissingTableException;
+import uk.carecast.query.QueryException;
+import uk.carecast.query.SqlCommand;
 import uk.carecast.sample.SampleConfig;
 import uk.carecast.sample.SampleGenerator;
 import uk.carecast.spark.Sessions;
 
 /**
  * {@code carecast JOB_FILE [--stage NAME]... [--set key=value]...}: runs the job the YAML file
- * defines. A user error (bad input, bad configuration) ends with one line naming it and exit
+ * defines; {@code carecast sql [--output DIR] [--out FILE.csv] "QUERY"} queries a run's outputs. A user error (bad input, bad configuration) ends with one line naming it and exit
  * status 1, not a stack trace.
  */
 public final class Main {
@@ -28,13 +30,24 @@ public final class Main {
     public static void main(String[] args) {
         try {
             run(args);
-        } catch (InputException | ConfigException | MissingTableException e) {
+        } catch (InputException | ConfigException | MissingTableException | QueryException e) {
             System.err.println("carecast: error: " + e.getMessage());
             System.exit(1);
         }
     }
 
     static void run(String[] args) {
+        if (args.length > 0 && args[0].equals("sql")) {
+            SqlCommand.Arguments parsed = SqlCommand.Arguments.parse(List.of(args).subList(1, args.length));
+            SparkSession spark = Sessions.start("carecast sql", "local[*]",
+                    java.util.Map.of("spark.ui.enabled", "false", "spark.ui.showConsoleProgress", "false"));
+            try {
+                SqlCommand.run(spark, parsed, System.out);
+            } finally {
+                spark.stop();
+            }
+            return;
+        }
         if (args.length == 0 || args[0].startsWith("-")) {
             throw new ConfigException("usage: carecast JOB_FILE [--stage NAME]... [--set key=value]...");
         }

@@ -26,7 +26,8 @@ public record JobConfig(
         String budgetScenario,
         NetCost netCost,
         ProjectionOptions projection,
-        RateOptions rates) {
+        RateOptions rates,
+        Refresh refresh) {
 
     public JobConfig {
         require(inputs, "inputs");
@@ -49,6 +50,7 @@ public record JobConfig(
         netCost = netCost == null ? NetCost.DEFAULTS : netCost;
         projection = projection == null ? ProjectionOptions.DEFAULTS : projection;
         rates = rates == null ? RateOptions.DEFAULTS : rates;
+        refresh = (refresh == null ? new Refresh(null, null) : refresh).completedFrom(snapshots.latestDate());
         String chosen = budgetScenario;
         if (!chosen.equals(Scenario.DO_NOTHING) && scenarios.stream().noneMatch(s -> s.name().equals(chosen))) {
             throw new ConfigException("budget_scenario '" + chosen + "' is not do_nothing or a scenario of the job");

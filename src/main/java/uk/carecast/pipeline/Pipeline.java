@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import uk.carecast.config.Refresh;
+import uk.carecast.publish.RefreshHistory;
 
 /**
  * Runs stages in order, writing each output table to the run's staging area (so the next stage
  * reads it back from Parquet rather than recomputing it), prints one progress line per stage,
- * and publishes all tables together only when every stage has succeeded.
+ * publishes all tables together only when every stage has succeeded, then records them as the
+ * job's refresh in the Delta history.
  */
 public final class Pipeline {
 
@@ -25,17 +28,23 @@ public final class Pipeline {
     public List<StageReport> run(StageContext context) {
         List<StageReport> reports = new ArrayList<>();
         long started = System.nanoTime();
+        List<String> published;
         try {
             for (Stage stage : stages) {
                 reports.add(runStage(stage, context));
             }
-            context.store().publish();
+            published = context.store().publish();
         } catch (RuntimeException e) {
             context.store().discard();
             throw e;
         }
+        RefreshHistory history = new RefreshHistory(context.spark(), context.config().output());
+        Refresh refresh = context.config().refresh();
+        List<String> kept = history.record(refresh, published, context.store());
         progress.printf("done: %d stage%s in %.1f s, tables written under %s%n", stages.size(),
                 stages.size() == 1 ? "" : "s", seconds(started), context.config().output());
+        progress.printf("refresh %s (as at %s): %d tables kept in the Delta history under %s%n", refresh.id(),
+                refresh.asAt(), kept.size(), history.root());
         return reports;
     }
 

@@ -3,6 +3,7 @@ package uk.carecast.publish;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -70,8 +71,9 @@ public final class OutputStore {
         return table(name);
     }
 
-    /** Moves every staged table into place, replacing the published one. */
-    public void publish() {
+    /** Moves every staged table into place, replacing the published one; returns their names. */
+    public List<String> publish() {
+        List<String> names = List.copyOf(staged);
         try {
             for (String name : staged) {
                 Path published = new Path(root, name);
@@ -83,6 +85,8 @@ public final class OutputStore {
             }
             fs.delete(trash, true);
             deleteIfEmpty(trash.getParent());
+            staged.clear();
+            return names;
         } catch (IOException e) {
             throw new UncheckedIOException("publishing the outputs under " + root + " failed", e);
         } finally {

@@ -1,0 +1,73 @@
+package uk.carecast.publish;
+
+import static org.apache.spark.sql.functions.*;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import uk.carecast.config.Refresh;
+
+/**
+ * Keeps every refresh of the published tables as Delta tables under {@code <output>/history/},
+ * partitioned by {@code refresh_id}, so "the growth estimate as we said it in Q1" is a query and
+ * Delta time travel works too. Writing a refresh replaces exactly that refresh's partition in one
+ * Delta commit ({@code replaceWhere}): a re-run leaves no duplicates, other refreshes are untouched,
+ * and a reader sees the old rows or the new ones, never a mix. The curated inputs stay out: they
+ * hold a row per (pseudonymised) person, and history is for the council's figures.
+ */
+public final class RefreshHistory {
+
+    public static final String FOLDER = "history";
+    public static final String REFRESH_ID = "refresh_id";
+    public static final String AS_AT_DATE = "as_at_date";
+    private static final Set<String> NOT_KEPT = Set.of("service_users", "placements", "rejects");
+
+    private final SparkSession spark;
+    private final Path root;
+
+    public RefreshHistory(SparkSession spark, String outputRoot) {
+        this.spark = spark;
+        this.root = new Path(outputRoot, FOLDER);
+    }
+
+    /** Records the named published tables as {@code refresh}; returns the tables recorded. */
+    public List<String> record(Refresh refresh, Collection<String> tables, OutputStore published) {
+        List<String> recorded = new ArrayList<>();
+        for (String table : tables) {
+            if (NOT_KEPT.contains(table)) {
+                continue;
+            }
+            published.table(table)
+                    .withColumn(REFRESH_ID, lit(refresh.id()))
+                    .withColumn(AS_AT_DATE, lit(Date.valueOf(refresh.asAtDate())))
+                    .write().format("delta").mode(SaveMode.Overwrite)
+                    .partitionBy(REFRESH_ID)
+                    .option("replaceWhere", REFRESH_ID + " = '" + refresh.id() + "'")
+                    // A later version may add columns; older refreshes read them as null.
+                    .option("mergeSchema", "true")
+                    .save(path(table));
+            recorded.add(table);
+        }
+        return recorded;
+    }
+
+    /** Every refresh of a table, newest last. */
+    public Dataset<Row> read(String table) {
+        return spark.read().format("delta").load(path(table));
+    }
+
+    public String root() {
+        return root.toString();
+    }
+
+    public String path(String table) {
+        return new Path(root, table).toString();
+    }
+}

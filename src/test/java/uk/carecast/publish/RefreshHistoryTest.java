@@ -1,0 +1,57 @@
+package uk.carecast.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.carecast.config.Refresh;
+import uk.carecast.support.Frames;
+import uk.carecast.support.SparkTest;
+
+@SparkTest
+class RefreshHistoryTest {
+
+    @Test
+    void reRunningARefreshReplacesOnlyThatRefresh(SparkSession spark, @TempDir Path dir) {
+        String output = dir.toString();
+        RefreshHistory history = new RefreshHistory(spark, output);
+
+        publish(spark, output, "Older People", 100);
+        history.record(new Refresh("2026Q1", "2026-03-31"), List.of("growth", "placements"), store(spark, output));
+        publish(spark, output, "Older People", 120);
+        history.record(new Refresh("2026Q2", "2026-06-30"), List.of("growth"), store(spark, output));
+        // Q1 re-run with a corrected figure: its 100 goes, Q2's 120 stays, nothing is doubled.
+        publish(spark, output, "Older People", 105);
+        history.record(new Refresh("2026Q1", "2026-03-31"), List.of("growth"), store(spark, output));
+
+        assertEquals(List.of("2026Q1|2026-03-31|105", "2026Q2|2026-06-30|120"),
+                Frames.rows(history.read("growth"), "refresh_id", "as_at_date", "amount"));
+        // Three commits, and the first is still there to travel back to: Q1 as first said.
+        assertEquals(List.of("2026Q1|100"), Frames.rows(spark.read().format("delta").option("versionAsOf", 0)
+                .load(history.path("growth")), "refresh_id", "amount"));
+        // Person-level curated inputs are never kept.
+        assertEquals(false, new java.io.File(history.path("placements")).exists());
+    }
+
+    @Test
+    void anUnsetRefreshIsTheLatestSnapshotsQuarter() {
+        assertEquals(new Refresh("2025Q3", "2025-09-30"),
+                new Refresh(null, null).completedFrom(java.time.LocalDate.parse("2025-09-30")));
+        assertEquals(new Refresh("budget-2027", "2026-12-31"),
+                new Refresh("budget-2027", "2026-12-31").completedFrom(java.time.LocalDate.parse("2025-09-30")));
+    }
+
+    private static void publish(SparkSession spark, String output, String area, int amount) {
+        OutputStore store = store(spark, output);
+        store.write("growth", spark.sql("select '" + area + "' as service_area, " + amount + " as amount"));
+        store.write("placements", spark.sql("select 'p1' as person_id"));
+        store.publish();
+    }
+
+    private static OutputStore store(SparkSession spark, String output) {
+        return new OutputStore(spark, output, "test-run");
+    }
+}
