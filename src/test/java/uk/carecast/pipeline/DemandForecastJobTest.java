@@ -92,10 +92,10 @@ class DemandForecastJobTest {
         BigDecimal growth = ld.getAs("growth");
         assertEquals(new BigDecimal("60000.00").subtract(new BigDecimal("1000.00")).add(growth), ld.getAs("net_budget"));
 
-        // Flows: the complete years from the first snapshot (31 March 2024) to the latest (2024-10-01, mid-2024/25)
-        // are 2023/24 alone; every row's stock reconciles.
+        // Flows: the complete years from the first snapshot (31 March 2024) to the latest (2025-09-30, mid-2025/26)
+        // are 2023/24 and 2024/25; every row's stock reconciles.
         var flows = spark.read().parquet(output.resolve("flows").toString());
-        assertEquals(List.of("2023/24"),
+        assertEquals(List.of("2023/24", "2024/25"),
                 Frames.rows(flows.select("financial_year").distinct(), "financial_year"));
         assertEquals(0, flows.filter("opening_clients + admissions - exits_ended - exits_died <> closing_clients").count());
 
