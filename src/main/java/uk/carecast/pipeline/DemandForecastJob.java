@@ -8,6 +8,7 @@ import uk.carecast.budget.BudgetMtfsStage;
 import uk.carecast.config.ConfigException;
 import uk.carecast.config.JobConfig;
 import uk.carecast.demand.DemandSnapshotStage;
+import uk.carecast.flows.FlowsStage;
 import uk.carecast.growth.GrowthRequirementStage;
 import uk.carecast.ingest.IngestStage;
 import uk.carecast.projection.ProjectionStage;
@@ -25,6 +26,7 @@ public final class DemandForecastJob {
             new UnitCostsStage(),
             new UsageRatesStage(),
             new ProjectionStage(),
+            new FlowsStage(),
             new ScenarioStage(),
             new GrowthRequirementStage(),
             new BudgetMtfsStage());

@@ -38,8 +38,8 @@ class DemandForecastJobTest {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         List<StageReport> reports = DemandForecastJob.run(spark, config, List.of(), new PrintStream(progress, true));
 
-        assertEquals(List.of("ingest", "demand_snapshot", "unit_costs", "usage_rates", "projection", "scenarios",
-                "growth_requirement", "budget_mtfs"), reports.stream().map(StageReport::stage).toList());
+        assertEquals(List.of("ingest", "demand_snapshot", "unit_costs", "usage_rates", "projection", "flows",
+                "scenarios", "growth_requirement", "budget_mtfs"), reports.stream().map(StageReport::stage).toList());
         Path output = dir.resolve("output");
         for (StageReport report : reports) {
             assertTrue(progress.toString().contains(report.line()), progress.toString());
@@ -52,11 +52,12 @@ class DemandForecastJobTest {
         assertTrue(progress.toString().contains("4 read, 4 curated, 0 rejected"), progress.toString());
         for (String table : List.of("service_users", "placements", "cost_assumptions", "budgets", "population",
                 "demand_snapshot", "unit_costs", "usage_rates", "demand_projection", "cost_projection",
-                "growth_requirement", "budget_mtfs", "rejects", "data_quality", "scenario_projection", "scenario_impact")) {
+                "growth_requirement", "budget_mtfs", "rejects", "data_quality", "scenario_projection", "scenario_impact",
+                "flows", "stock_flow_projection")) {
             assertTrue(Files.isDirectory(output.resolve(table)), table);
         }
         try (Stream<Path> top = Files.list(output)) {
-            assertEquals(16, top.count(), "no staging folder left behind");
+            assertEquals(18, top.count(), "no staging folder left behind");
         }
 
         // Base FY 2025/26 (snapshot 2025-09-30), 365 days: home care 1 × 200.00 × 365 / 7 = 10,428.57;
@@ -90,6 +91,13 @@ class DemandForecastJobTest {
                 .filter("service_area = 'Learning Disability' and financial_year = '2026/27'").first();
         BigDecimal growth = ld.getAs("growth");
         assertEquals(new BigDecimal("60000.00").subtract(new BigDecimal("1000.00")).add(growth), ld.getAs("net_budget"));
+
+        // Flows: the complete years from the first snapshot (31 March 2024) to the latest (2025-09-30, mid-2025/26)
+        // are 2023/24 and 2024/25; every row's stock reconciles.
+        var flows = spark.read().parquet(output.resolve("flows").toString());
+        assertEquals(List.of("2023/24", "2024/25"),
+                Frames.rows(flows.select("financial_year").distinct(), "financial_year"));
+        assertEquals(0, flows.filter("opening_clients + admissions - exits_ended - exits_died <> closing_clients").count());
 
         assertNoPersonalData(spark, output);
         for (String value : PERSONAL) {

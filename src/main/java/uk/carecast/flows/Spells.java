@@ -1,0 +1,71 @@
+package uk.carecast.flows;
+
+import static org.apache.spark.sql.functions.*;
+import static uk.carecast.ingest.Columns.*;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import uk.carecast.population.AgeBands;
+
+/**
+ * A person's time in one setting. Placements of the same person and setting that overlap, or
+ * where one starts the day after another's last day, form one spell: a change of provider or of
+ * price is not an admission. A placement's last day is its end date or the date of death,
+ * whichever is first (the person is active on the day they die). One-off costs are not recurring
+ * support and are left out, as are placements that start before 18 or after death, as
+ * {@code ActivePlacements} leaves them out.
+ */
+public final class Spells {
+
+    /** The placement's last day of service; null while ongoing. */
+    public static final String LAST_DAY = "last_day";
+    public static final String SPELL_START = "spell_start";
+    /** The spell's last day; null while ongoing. */
+    public static final String SPELL_LAST_DAY = "spell_last_day";
+    /** The spell ended with the person's death. */
+    public static final String DIED = "died";
+
+    private static final String SPELL_NO = "spell_no";
+    /** Stands for "no last day yet" inside window arithmetic, where null would be skipped. */
+    private static final Column ONGOING = to_date(lit("9999-12-31"));
+
+    private Spells() {
+    }
+
+    /** Each placement with the person's attributes and its spell's first and last day. */
+    public static Dataset<Row> placements(Dataset<Row> placements, Dataset<Row> users) {
+        Dataset<Row> people = users.select(PERSON_ID, BIRTH_YEAR, BIRTH_MONTH, LA_CODE, PRIMARY_SUPPORT_REASON,
+                DATE_OF_DEATH);
+        WindowSpec inOrder = Window.partitionBy(PERSON_ID, SETTING).orderBy(START_DATE, PLACEMENT_ID);
+        WindowSpec spell = Window.partitionBy(PERSON_ID, SETTING, SPELL_NO);
+        Column reach = coalesce(col(LAST_DAY), ONGOING);
+        Column reachBefore = max(reach).over(inOrder.rowsBetween(Window.unboundedPreceding(), -1));
+        // least() skips nulls: an ongoing placement of someone who died ends on the date of death.
+        return placements
+                .filter(col(COST_FREQUENCY).notEqual("one_off"))
+                .join(people, PERSON_ID)
+                .filter(AgeBands.ageOn(col(START_DATE), col(BIRTH_YEAR), col(BIRTH_MONTH)).geq(18))
+                .withColumn(LAST_DAY, least(col(END_DATE), col(DATE_OF_DEATH)))
+                .filter(col(LAST_DAY).isNull().or(col(LAST_DAY).geq(col(START_DATE))))
+                .withColumn("__new_spell", when(reachBefore.isNull()
+                        .or(datediff(col(START_DATE), reachBefore).gt(1)), 1).otherwise(0))
+                .withColumn(SPELL_NO, sum("__new_spell").over(inOrder.rowsBetween(Window.unboundedPreceding(), 0)))
+                .withColumn(SPELL_START, min(START_DATE).over(spell))
+                .withColumn("__spell_reach", max(reach).over(spell))
+                .withColumn(SPELL_LAST_DAY, when(col("__spell_reach").notEqual(ONGOING), col("__spell_reach")))
+                .withColumn(DIED, coalesce(col(SPELL_LAST_DAY).equalTo(col(DATE_OF_DEATH)), lit(false)))
+                .drop("__new_spell", "__spell_reach");
+    }
+
+    /** One row per spell, from the rows {@link #placements} returns. */
+    public static Dataset<Row> of(Dataset<Row> placementsInSpells) {
+        return placementsInSpells
+                .select(PERSON_ID, SETTING, SPELL_NO, SPELL_START, SPELL_LAST_DAY, DIED, LA_CODE, PRIMARY_SUPPORT_REASON,
+                        BIRTH_YEAR, BIRTH_MONTH)
+                .dropDuplicates(PERSON_ID, SETTING, SPELL_NO)
+                .drop(SPELL_NO);
+    }
+}
