@@ -65,7 +65,9 @@ public final class FlowsStage implements Stage {
         Snapshots snapshots = context.config().snapshots();
         Dataset<Row> population = context.table(IngestStage.POPULATION);
         Dataset<Row> flows = flows(context.spark(), completeYears(snapshots), context.table(IngestStage.PLACEMENTS),
-                context.table(IngestStage.SERVICE_USERS), population);
+                context.table(IngestStage.SERVICE_USERS), population)
+                // Both tables are built from it: keep it rather than derive the spells twice.
+                .cache();
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
         tables.put(TABLE, flows);
         tables.put(PROJECTION_TABLE, StockFlowProjection.project(context.spark(), flows, population,

@@ -14,6 +14,7 @@ import uk.carecast.ingest.IngestStage;
 import uk.carecast.projection.ProjectionStage;
 import uk.carecast.publish.OutputStore;
 import uk.carecast.rates.UsageRatesStage;
+import uk.carecast.refresh.RefreshVarianceStage;
 import uk.carecast.scenario.ScenarioStage;
 import uk.carecast.unitcost.UnitCostsStage;
 
@@ -29,7 +30,8 @@ public final class DemandForecastJob {
             new FlowsStage(),
             new ScenarioStage(),
             new GrowthRequirementStage(),
-            new BudgetMtfsStage());
+            new BudgetMtfsStage(),
+            new RefreshVarianceStage());
 
     private DemandForecastJob() {
     }

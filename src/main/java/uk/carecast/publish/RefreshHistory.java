@@ -63,6 +63,17 @@ public final class RefreshHistory {
         return spark.read().format("delta").load(path(table));
     }
 
+    /** Every refresh of a table, if any run has recorded it yet. */
+    public java.util.Optional<Dataset<Row>> readIfExists(String table) {
+        try {
+            Path path = new Path(path(table), "_delta_log");
+            return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path)
+                    ? java.util.Optional.of(read(table)) : java.util.Optional.empty();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot look for the history of " + table, e);
+        }
+    }
+
     public String root() {
         return root.toString();
     }
