@@ -37,6 +37,7 @@ public final class IngestStage implements Stage {
     public static final String PLACEMENTS = "placements";
     public static final String COST_ASSUMPTIONS = "cost_assumptions";
     public static final String BUDGETS = "budgets";
+    public static final String TRANSITIONS = "transitions";
     public static final String POPULATION = "population";
     public static final String REJECTS = "rejects";
     public static final String DATA_QUALITY = "data_quality";
@@ -76,8 +77,15 @@ public final class IngestStage implements Stage {
         checked.put(PLACEMENTS, placements);
         checked.put(COST_ASSUMPTIONS, assumptions);
         checked.put(BUDGETS, budgets);
-        Map<String, String> files = Map.of(SERVICE_USERS, inputs.serviceUsers(), PLACEMENTS, inputs.placements(),
-                COST_ASSUMPTIONS, inputs.costAssumptions(), BUDGETS, inputs.budgets());
+        Map<String, String> files = new LinkedHashMap<>(Map.of(SERVICE_USERS, inputs.serviceUsers(),
+                PLACEMENTS, inputs.placements(), COST_ASSUMPTIONS, inputs.costAssumptions(), BUDGETS, inputs.budgets()));
+        inputs.transitionsFile().ifPresent(file -> {
+            checked.put(TRANSITIONS, validated(reader, file, Contracts.TRANSITIONS, config, encodings)
+                    .transform(t -> TableValidator.transitions(t, config.snapshots().latestDate(),
+                            config.validation().weeklyCostCeiling()))
+                    .cache());
+            files.put(TRANSITIONS, file);
+        });
 
         List<FileCheck> checks = new ArrayList<>();
         List<Dataset<Row>> rejects = new ArrayList<>();
@@ -94,6 +102,10 @@ public final class IngestStage implements Stage {
         out.put(PLACEMENTS, curated(placements, Contracts.PLACEMENTS));
         out.put(COST_ASSUMPTIONS, curated(assumptions, Contracts.COST_ASSUMPTIONS));
         out.put(BUDGETS, curated(budgets, Contracts.BUDGETS));
+        // The transitions input is optional: without it the table is there but empty, so the stages
+        // after ingest need not know whether the council supplied one.
+        out.put(TRANSITIONS, checked.containsKey(TRANSITIONS) ? curated(checked.get(TRANSITIONS), Contracts.TRANSITIONS)
+                : context.spark().createDataFrame(List.of(), Contracts.TRANSITIONS.curatedSchema()));
         out.put(POPULATION, new SnppReader(context.spark()).read(inputs.population(), config.populationAreas()));
         out.put(REJECTS, rejects.stream().reduce(Dataset::unionByName).orElseThrow());
         out.put(DATA_QUALITY, dataQuality(context.spark(), context.store().runId(), checks));

@@ -23,6 +23,8 @@ public final class Rules {
     public static final String IMPLAUSIBLE_COST = "implausible weekly cost (kept)";
     public static final String DUPLICATE_ASSUMPTION = "duplicate financial_year and setting (every copy rejected)";
 
+    public static final String NOT_TRANSITION_AGE = "not aged 14-17 on the latest snapshot";
+
     private Rules() {
     }
 }

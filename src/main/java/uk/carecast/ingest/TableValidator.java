@@ -102,6 +102,33 @@ public final class TableValidator {
                 .drop("_copies", "_person", "_birth_year", "_birth_month", "_death");
     }
 
+    /**
+     * Transitions rules: the young person must be 14-17 on the latest snapshot (an adult already
+     * is a service user, a younger child is too far off to cost), the likelihood a share, the cost
+     * not negative, each person listed once. A weekly cost above the ceiling is a warning, as for
+     * placements.
+     */
+    public static Dataset<Row> transitions(Dataset<Row> transitions, LocalDate latestSnapshot,
+            BigDecimal weeklyCostCeiling) {
+        Column latest = lit(Date.valueOf(latestSnapshot));
+        Column age = AgeBands.ageOn(latest, col(BIRTH_YEAR), col(BIRTH_MONTH));
+        Column validMonth = col(BIRTH_MONTH).between(1, 12);
+        return addProblems(transitions.withColumn("_copies", count(lit(1)).over(Window.partitionBy(PERSON_ID))), List.of(
+                Problems.error(not(validMonth), BIRTH_MONTH, Rules.OUT_OF_RANGE, col(BIRTH_MONTH)),
+                Problems.error(validMonth.and(not(age.between(14, 17))), BIRTH_YEAR, Rules.NOT_TRANSITION_AGE,
+                        concat(lit("aged "), age.cast("string"), lit(" on " + latestSnapshot))),
+                Problems.error(not(col(LA_CODE).rlike(ONS_CODE)), LA_CODE, Rules.LA_CODE_FORM, col(LA_CODE)),
+                Problems.error(col(EXPECTED_WEEKLY_COST).lt(0), EXPECTED_WEEKLY_COST, Rules.OUT_OF_RANGE,
+                        col(EXPECTED_WEEKLY_COST)),
+                Problems.error(col(LIKELIHOOD).lt(0).or(col(LIKELIHOOD).gt(1)), LIKELIHOOD, Rules.OUT_OF_RANGE,
+                        col(LIKELIHOOD)),
+                Problems.error(col(PERSON_ID).isNotNull().and(col("_copies").gt(1)), PERSON_ID, Rules.DUPLICATE_PERSON,
+                        col(PERSON_ID)),
+                Problems.warning(col(EXPECTED_WEEKLY_COST).gt(lit(weeklyCostCeiling)), EXPECTED_WEEKLY_COST,
+                        Rules.IMPLAUSIBLE_COST, col(EXPECTED_WEEKLY_COST))))
+                .drop("_copies");
+    }
+
     public static Dataset<Row> costAssumptions(Dataset<Row> assumptions) {
         return addProblems(assumptions.withColumn("_copies",
                         count(lit(1)).over(Window.partitionBy(FINANCIAL_YEAR, SETTING))), List.of(
