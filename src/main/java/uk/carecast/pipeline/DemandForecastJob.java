@@ -14,6 +14,7 @@ import uk.carecast.projection.ProjectionStage;
 import uk.carecast.publish.OutputStore;
 import uk.carecast.rates.UsageRatesStage;
 import uk.carecast.scenario.ScenarioStage;
+import uk.carecast.transitions.TransitionsStage;
 import uk.carecast.unitcost.UnitCostsStage;
 
 /** The demand-forecast job: every stage in pipeline order, or the ones named with --stage. */
@@ -25,6 +26,7 @@ public final class DemandForecastJob {
             new UnitCostsStage(),
             new UsageRatesStage(),
             new ProjectionStage(),
+            new TransitionsStage(),
             new ScenarioStage(),
             new GrowthRequirementStage(),
             new BudgetMtfsStage());
