@@ -103,10 +103,11 @@ public final class TableValidator {
     }
 
     /**
-     * Transitions rules: the young person must be 14-17 on the latest snapshot (an adult already
-     * is a service user, a younger child is too far off to cost), the likelihood a share, the cost
-     * not negative, each person listed once. A weekly cost above the ceiling is a warning, as for
-     * placements.
+     * Transitions rules: the young person must not be 18 yet on the latest snapshot (an adult is a
+     * service user or not coming), the likelihood a share, the cost not negative, each person listed
+     * once. Under 14 is a warning: the list is meant for 14-17, but a child is costed correctly from
+     * their 18th birthday whatever the age, and a run with an earlier {@code snapshots.latest} makes
+     * the youngest 13. A weekly cost above the ceiling is a warning, as for placements.
      */
     public static Dataset<Row> transitions(Dataset<Row> transitions, LocalDate latestSnapshot,
             BigDecimal weeklyCostCeiling) {
@@ -115,7 +116,9 @@ public final class TableValidator {
         Column validMonth = col(BIRTH_MONTH).between(1, 12);
         return addProblems(transitions.withColumn("_copies", count(lit(1)).over(Window.partitionBy(PERSON_ID))), List.of(
                 Problems.error(not(validMonth), BIRTH_MONTH, Rules.OUT_OF_RANGE, col(BIRTH_MONTH)),
-                Problems.error(validMonth.and(not(age.between(14, 17))), BIRTH_YEAR, Rules.NOT_TRANSITION_AGE,
+                Problems.error(validMonth.and(age.geq(18)), BIRTH_YEAR, Rules.ADULT_ALREADY,
+                        concat(lit("aged "), age.cast("string"), lit(" on " + latestSnapshot))),
+                Problems.warning(validMonth.and(age.lt(14)), BIRTH_YEAR, Rules.UNDER_14,
                         concat(lit("aged "), age.cast("string"), lit(" on " + latestSnapshot))),
                 Problems.error(not(col(LA_CODE).rlike(ONS_CODE)), LA_CODE, Rules.LA_CODE_FORM, col(LA_CODE)),
                 Problems.error(col(EXPECTED_WEEKLY_COST).lt(0), EXPECTED_WEEKLY_COST, Rules.OUT_OF_RANGE,

@@ -87,14 +87,15 @@ class ValidationTest {
 
         // Row 2 passes (its person pseudonymised on read, money and category spellings canonical). Row 3 turned
         // 18 on 1 September 2025, before the snapshot: an adult already. Row 4's likelihood is over 1. Row 5's
-        // setting is not one. Row 6's cost is negative. Row 7 (born January 2012) is 13 on 30 September 2025.
+        // setting is not one. Row 6's cost is negative. Row 7 (born January 2012) is 13 on 30 September 2025: a warning, kept, costed
+        // from 1 January 2030.
         assertEquals(List.of(
                         "2|supported_accommodation|1400.00|0.5000|",
-                        "3|residential|2500.00|null|birth_year,not aged 14-17 on the latest snapshot,aged 18 on 2025-09-30,error",
+                        "3|residential|2500.00|null|birth_year,18 or over on the latest snapshot,aged 18 on 2025-09-30,error",
                         "4|home_care|400.00|1.5000|likelihood,out of range,1.5000,error",
                         "5|null|400.00|0.9000|expected_setting,value not in the allowed list,hospital,error",
                         "6|residential|-10.00|0.9000|expected_weekly_cost,out of range,-10.00,error",
-                        "7|residential|1800.00|0.9000|birth_year,not aged 14-17 on the latest snapshot,aged 13 on 2025-09-30,error"),
+                        "7|residential|1800.00|0.9000|birth_year,under 14 on the latest snapshot (kept),aged 13 on 2025-09-30,warning"),
                 Frames.rows(checked, "_row", "expected_setting", "expected_weekly_cost", "likelihood",
                         "concat_ws(';', transform(_problems, p -> concat_ws(',', p.column_name, p.rule, p.value, p.severity)))"));
         assertTrue(checked.collectAsList().stream().allMatch(r -> r.<String>getAs("person_id").matches("[0-9a-f]{64}")),

@@ -49,7 +49,7 @@ class DemandForecastJobTest {
         // of 4 young people the third (row 4) is 18 already.
         assertTrue(progress.toString().contains("4 read, 3 curated, 1 rejected"), progress.toString());
         assertEquals(List.of("service_users|5|sex|value not in the allowed list|Woman|error",
-                        "transitions|4|birth_year|not aged 14-17 on the latest snapshot|aged 18 on 2025-09-30|error"),
+                        "transitions|4|birth_year|18 or over on the latest snapshot|aged 18 on 2025-09-30|error"),
                 Frames.rows(spark.read().parquet(output.resolve("rejects").toString()), "table_name", "row",
                         "column_name", "rule", "value", "severity"));
         assertTrue(progress.toString().contains("4 read, 4 curated, 0 rejected"), progress.toString());
