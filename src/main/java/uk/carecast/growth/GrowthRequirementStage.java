@@ -25,6 +25,7 @@ import uk.carecast.scenario.ScenarioStage;
 import uk.carecast.spark.ColumnLists;
 import uk.carecast.spark.Seqs;
 import uk.carecast.time.FinancialYears;
+import uk.carecast.transitions.TransitionsStage;
 
 /**
  * {@code growth_requirement}: each projected year's change in gross cost per area and service
@@ -34,7 +35,8 @@ import uk.carecast.time.FinancialYears;
  * Living Wage rise adds on the labour share; price = the rest of the change (the general uplift on
  * the rest of the cost, and the calendar: a 366-day year). Volume, demography and nlw are rounded
  * to the penny, trend and price are remainders of the already-rounded costs, so the drivers add up
- * to the change exactly.
+ * to the change exactly. {@code transitions} is the change in the cost of young people arriving at
+ * 18, so all the drivers add up to the change in cost_projection + transitions_projection.
  */
 public final class GrowthRequirementStage implements Stage {
 
@@ -45,6 +47,7 @@ public final class GrowthRequirementStage implements Stage {
     public static final String PRICE = "price";
     public static final String NLW = "nlw";
     public static final String SCENARIO_EFFECT = "scenario";
+    public static final String TRANSITIONS = "transitions";
 
     private static final String[] CELL = {LA_CODE, PRIMARY_SUPPORT_REASON, AGE_BAND, SEX, SETTING};
 
@@ -55,13 +58,42 @@ public final class GrowthRequirementStage implements Stage {
 
     @Override
     public List<String> inputs() {
-        return List.of(ProjectionStage.COST_TABLE, ScenarioStage.PROJECTION_TABLE);
+        return List.of(ProjectionStage.COST_TABLE, ScenarioStage.PROJECTION_TABLE, TransitionsStage.TABLE);
     }
 
     @Override
     public StageResult run(StageContext context) {
-        return StageResult.of(Map.of(TABLE, withScenarios(growth(context.table(ProjectionStage.COST_TABLE)),
+        Dataset<Row> doNothing = growth(context.table(ProjectionStage.COST_TABLE));
+        Dataset<Row> withTransitions = doNothing.unionByName(
+                transitions(doNothing, context.table(TransitionsStage.TABLE)));
+        return StageResult.of(Map.of(TABLE, withScenarios(withTransitions,
                 context.table(ScenarioStage.PROJECTION_TABLE))));
+    }
+
+    /**
+     * The {@code transitions} driver: the year's change in the cost of young people arriving at 18
+     * ({@code transitions_projection}, already in pence), per area × service area. The first
+     * projected year's driver is its cost less the base year's (which holds those turning 18
+     * between the latest snapshot and 31 March). Every area and year that has other drivers gets
+     * the row, 0.00 when no young person arrives there (or the council gave no transitions), so the
+     * driver is always listed; an area with transitions alone gets the row too. The cost is the
+     * same in every scenario, so {@link #withScenarios} carries the driver into each.
+     */
+    public static Dataset<Row> transitions(Dataset<Row> doNothingGrowth, Dataset<Row> transitionsProjection) {
+        Dataset<Row> byArea = transitionsProjection.groupBy(col(LA_CODE), col(SERVICE_AREA),
+                        FinancialYears.startYearOfLabel(col(FINANCIAL_YEAR)).as("fy_start"))
+                .agg(sum(GROSS_COST).as("cost"));
+        Dataset<Row> before = byArea.select(col(LA_CODE), col(SERVICE_AREA), col("fy_start").plus(1).as("fy_start"),
+                col("cost").as("cost_before"));
+        // Every area has every year of the horizon in transitions_projection, so the base year, with no
+        // year before it, is the only one the inner join drops.
+        Dataset<Row> change = byArea.join(before, Seqs.of(LA_CODE, SERVICE_AREA, "fy_start"))
+                .select(col(LA_CODE), col(SERVICE_AREA), FinancialYears.label(col("fy_start")).as(FINANCIAL_YEAR),
+                        col("cost").minus(col("cost_before")).as("change"));
+        return doNothingGrowth.select(LA_CODE, SERVICE_AREA, FINANCIAL_YEAR).distinct()
+                .join(change, Seqs.of(LA_CODE, SERVICE_AREA, FINANCIAL_YEAR), "full")
+                .select(col(LA_CODE), col(SERVICE_AREA), col(FINANCIAL_YEAR), lit(TRANSITIONS).as(DRIVER),
+                        coalesce(col("change"), lit(BigDecimal.ZERO)).cast(Money.POUNDS).as(AMOUNT));
     }
 
     /**

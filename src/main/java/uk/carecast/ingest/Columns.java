@@ -35,6 +35,11 @@ public final class Columns {
     public static final String DESCRIPTION = "description";
     public static final String AMOUNT = "amount";
 
+    public static final String EXPECTED_SETTING = "expected_setting";
+    public static final String EXPECTED_WEEKLY_COST = "expected_weekly_cost";
+    /** The chance, 0-1, that a young person's need continues into adult services. */
+    public static final String LIKELIHOOD = "likelihood";
+
     private Columns() {
     }
 }

@@ -78,6 +78,21 @@ public final class Contracts {
             optional(Columns.DESCRIPTION, DataTypes.StringType),
             required(Columns.AMOUNT, Money.POUNDS)));
 
+    /**
+     * Young people aged 14-17 known to children's services with expected adult needs (optional
+     * input). The person is pseudonymised like a service user; an empty likelihood means 1.
+     */
+    public static final InputContract TRANSITIONS = new InputContract("transitions", List.of(
+            required(Columns.PERSON_ID, DataTypes.StringType),
+            required(Columns.BIRTH_YEAR, DataTypes.IntegerType),
+            required(Columns.BIRTH_MONTH, DataTypes.IntegerType),
+            category(Columns.SEX, SEXES),
+            required(Columns.LA_CODE, DataTypes.StringType),
+            category(Columns.PRIMARY_SUPPORT_REASON, SUPPORT_REASONS),
+            category(Columns.EXPECTED_SETTING, SETTINGS),
+            required(Columns.EXPECTED_WEEKLY_COST, Money.POUNDS),
+            optional(Columns.LIKELIHOOD, SHARE)));
+
     private Contracts() {
     }
 }

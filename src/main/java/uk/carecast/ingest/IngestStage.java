@@ -38,6 +38,7 @@ public final class IngestStage implements Stage {
     public static final String PLACEMENTS = "placements";
     public static final String COST_ASSUMPTIONS = "cost_assumptions";
     public static final String BUDGETS = "budgets";
+    public static final String TRANSITIONS = "transitions";
     public static final String POPULATION = "population";
     /** The same population in five-year age bands, for five-year usage rates. */
     public static final String POPULATION_FIVE_YEAR = "population_five_year";
@@ -79,8 +80,15 @@ public final class IngestStage implements Stage {
         checked.put(PLACEMENTS, placements);
         checked.put(COST_ASSUMPTIONS, assumptions);
         checked.put(BUDGETS, budgets);
-        Map<String, String> files = Map.of(SERVICE_USERS, inputs.serviceUsers(), PLACEMENTS, inputs.placements(),
-                COST_ASSUMPTIONS, inputs.costAssumptions(), BUDGETS, inputs.budgets());
+        Map<String, String> files = new LinkedHashMap<>(Map.of(SERVICE_USERS, inputs.serviceUsers(),
+                PLACEMENTS, inputs.placements(), COST_ASSUMPTIONS, inputs.costAssumptions(), BUDGETS, inputs.budgets()));
+        inputs.transitionsFile().ifPresent(file -> {
+            checked.put(TRANSITIONS, validated(reader, file, Contracts.TRANSITIONS, config, encodings)
+                    .transform(t -> TableValidator.transitions(t, config.snapshots().latestDate(),
+                            config.validation().weeklyCostCeiling()))
+                    .cache());
+            files.put(TRANSITIONS, file);
+        });
 
         List<FileCheck> checks = new ArrayList<>();
         List<Dataset<Row>> rejects = new ArrayList<>();
@@ -97,6 +105,10 @@ public final class IngestStage implements Stage {
         out.put(PLACEMENTS, curated(placements, Contracts.PLACEMENTS));
         out.put(COST_ASSUMPTIONS, curated(assumptions, Contracts.COST_ASSUMPTIONS));
         out.put(BUDGETS, curated(budgets, Contracts.BUDGETS));
+        // The transitions input is optional: without it the table is there but empty, so the stages
+        // after ingest need not know whether the council supplied one.
+        out.put(TRANSITIONS, checked.containsKey(TRANSITIONS) ? curated(checked.get(TRANSITIONS), Contracts.TRANSITIONS)
+                : context.spark().createDataFrame(List.of(), Contracts.TRANSITIONS.curatedSchema()));
         SnppReader snpp = new SnppReader(context.spark());
         out.put(POPULATION, snpp.read(inputs.population(), config.populationAreas()));
         out.put(POPULATION_FIVE_YEAR, snpp.read(inputs.population(), config.populationAreas(), AgeBands::fiveYear));

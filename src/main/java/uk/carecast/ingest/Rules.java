@@ -23,6 +23,9 @@ public final class Rules {
     public static final String IMPLAUSIBLE_COST = "implausible weekly cost (kept)";
     public static final String DUPLICATE_ASSUMPTION = "duplicate financial_year and setting (every copy rejected)";
 
+    public static final String ADULT_ALREADY = "18 or over on the latest snapshot";
+    public static final String UNDER_14 = "under 14 on the latest snapshot (kept)";
+
     private Rules() {
     }
 }

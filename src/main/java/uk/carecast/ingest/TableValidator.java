@@ -102,6 +102,36 @@ public final class TableValidator {
                 .drop("_copies", "_person", "_birth_year", "_birth_month", "_death");
     }
 
+    /**
+     * Transitions rules: the young person must not be 18 yet on the latest snapshot (an adult is a
+     * service user or not coming), the likelihood a share, the cost not negative, each person listed
+     * once. Under 14 is a warning: the list is meant for 14-17, but a child is costed correctly from
+     * their 18th birthday whatever the age, and a run with an earlier {@code snapshots.latest} makes
+     * the youngest 13. A weekly cost above the ceiling is a warning, as for placements.
+     */
+    public static Dataset<Row> transitions(Dataset<Row> transitions, LocalDate latestSnapshot,
+            BigDecimal weeklyCostCeiling) {
+        Column latest = lit(Date.valueOf(latestSnapshot));
+        Column age = AgeBands.ageOn(latest, col(BIRTH_YEAR), col(BIRTH_MONTH));
+        Column validMonth = col(BIRTH_MONTH).between(1, 12);
+        return addProblems(transitions.withColumn("_copies", count(lit(1)).over(Window.partitionBy(PERSON_ID))), List.of(
+                Problems.error(not(validMonth), BIRTH_MONTH, Rules.OUT_OF_RANGE, col(BIRTH_MONTH)),
+                Problems.error(validMonth.and(age.geq(18)), BIRTH_YEAR, Rules.ADULT_ALREADY,
+                        concat(lit("aged "), age.cast("string"), lit(" on " + latestSnapshot))),
+                Problems.warning(validMonth.and(age.lt(14)), BIRTH_YEAR, Rules.UNDER_14,
+                        concat(lit("aged "), age.cast("string"), lit(" on " + latestSnapshot))),
+                Problems.error(not(col(LA_CODE).rlike(ONS_CODE)), LA_CODE, Rules.LA_CODE_FORM, col(LA_CODE)),
+                Problems.error(col(EXPECTED_WEEKLY_COST).lt(0), EXPECTED_WEEKLY_COST, Rules.OUT_OF_RANGE,
+                        col(EXPECTED_WEEKLY_COST)),
+                Problems.error(col(LIKELIHOOD).lt(0).or(col(LIKELIHOOD).gt(1)), LIKELIHOOD, Rules.OUT_OF_RANGE,
+                        col(LIKELIHOOD)),
+                Problems.error(col(PERSON_ID).isNotNull().and(col("_copies").gt(1)), PERSON_ID, Rules.DUPLICATE_PERSON,
+                        col(PERSON_ID)),
+                Problems.warning(col(EXPECTED_WEEKLY_COST).gt(lit(weeklyCostCeiling)), EXPECTED_WEEKLY_COST,
+                        Rules.IMPLAUSIBLE_COST, col(EXPECTED_WEEKLY_COST))))
+                .drop("_copies");
+    }
+
     public static Dataset<Row> costAssumptions(Dataset<Row> assumptions) {
         return addProblems(assumptions.withColumn("_copies",
                         count(lit(1)).over(Window.partitionBy(FINANCIAL_YEAR, SETTING))), List.of(

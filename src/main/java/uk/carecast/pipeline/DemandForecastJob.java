@@ -16,6 +16,7 @@ import uk.carecast.publish.OutputStore;
 import uk.carecast.rates.UsageRatesStage;
 import uk.carecast.refresh.RefreshVarianceStage;
 import uk.carecast.scenario.ScenarioStage;
+import uk.carecast.transitions.TransitionsStage;
 import uk.carecast.unitcost.UnitCostsStage;
 
 /** The demand-forecast job: every stage in pipeline order, or the ones named with --stage. */
@@ -27,6 +28,7 @@ public final class DemandForecastJob {
             new UnitCostsStage(),
             new UsageRatesStage(),
             new ProjectionStage(),
+            new TransitionsStage(),
             new FlowsStage(),
             new ScenarioStage(),
             new GrowthRequirementStage(),

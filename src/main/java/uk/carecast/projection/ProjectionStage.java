@@ -165,9 +165,19 @@ public final class ProjectionStage implements Stage {
                 .sorted().toList();
         List<String> years = demand.select(FINANCIAL_YEAR).distinct().collectAsList().stream()
                 .map(r -> r.getString(0)).sorted().toList();
+        return priceIndex(spark, settings, FinancialYear.parse(years.get(0)),
+                FinancialYear.parse(years.get(years.size() - 1)), costAssumptions);
+    }
+
+    /**
+     * The cumulative price index per setting × financial year from {@code base} (index 1) to
+     * {@code last}, with each year's uplift and its NLW part: the figures {@code cost_projection}
+     * carries, for any list of settings (transitions may expect a setting no one is in today).
+     */
+    public static Dataset<Row> priceIndex(SparkSession spark, List<String> settings, FinancialYear base,
+            FinancialYear last, Dataset<Row> costAssumptions) {
         List<CostAssumption> assumptions = CostAssumption.of(costAssumptions);
-        List<Row> rows = PriceIndex.cumulative(assumptions, settings, FinancialYear.parse(years.get(0)),
-                        FinancialYear.parse(years.get(years.size() - 1))).stream()
+        List<Row> rows = PriceIndex.cumulative(assumptions, settings, base, last).stream()
                 .map(e -> RowFactory.create(e.setting(), e.year().label(), e.index(),
                         e.upliftPct().setScale(PCT.scale(), java.math.RoundingMode.HALF_UP),
                         e.nlwUpliftPct().setScale(PCT.scale(), java.math.RoundingMode.HALF_UP)))

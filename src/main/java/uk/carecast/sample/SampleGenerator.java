@@ -19,8 +19,8 @@ import java.util.zip.GZIPOutputStream;
 import uk.carecast.sample.Profile.Weighted;
 
 /**
- * Writes a synthetic council (service users, placements, cost assumptions, budget lines) as
- * CSV in data contract v1. Deterministic: the same seed and scale give the same bytes.
+ * Writes a synthetic council (service users, placements, cost assumptions, budget lines, young
+ * people in transition to adult care) as CSV in data contract v1. Deterministic: the same seed and scale give the same bytes.
  *
  * <p>Each setting holds a steady stock of people: on the first day of the history it already has
  * {@code stock} people (who started an exponentially distributed time before), and new people
@@ -71,6 +71,8 @@ public final class SampleGenerator {
             }
             Files.writeString(out.resolve("cost_assumptions.csv"), CostAssumptionsSample.csv());
             Files.writeString(out.resolve("budgets.csv"), BudgetsSample.csv(config.laCode()));
+            Files.writeString(out.resolve("transitions.csv"),
+                    TransitionsSample.csv(config.seed(), config.scale(), config.laCode(), latest));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the sample to " + out, e);
         }

@@ -94,6 +94,56 @@ class GrowthRequirementTest {
                 Frames.rows(growth, "scenario", "service_area", "driver", "amount"));
     }
 
+    @Test
+    void transitionsAreTheYearsChangeInTheirCostAndZeroWhereThereAreNone(SparkSession spark) {
+        StructType growthSchema = new StructType().add("la_code", DataTypes.StringType)
+                .add("service_area", DataTypes.StringType).add("financial_year", DataTypes.StringType)
+                .add("driver", DataTypes.StringType).add("amount", Money.POUNDS);
+        var doNothingGrowth = Frames.of(spark, growthSchema,
+                new Object[] {"E1", "Learning Disability", "2026/27", "demography", money("100.00")},
+                new Object[] {"E1", "Learning Disability", "2027/28", "demography", money("100.00")},
+                new Object[] {"E1", "Mental Health", "2026/27", "demography", money("10.00")},
+                new Object[] {"E1", "Mental Health", "2027/28", "demography", money("10.00")});
+        StructType transitionsSchema = new StructType().add("la_code", DataTypes.StringType)
+                .add("service_area", DataTypes.StringType).add("setting", DataTypes.StringType)
+                .add("financial_year", DataTypes.StringType).add("gross_cost", Money.POUNDS);
+        // The costs of TransitionsProjectionTest: learning disability 3,100.00, 59,925.00, 130,058.10 (two
+        // settings here, to show they are summed per service area); Other Care 0.00, 0.00, 13,071.43.
+        var transitions = Frames.of(spark, transitionsSchema,
+                new Object[] {"E1", "Learning Disability", "supported_accommodation", "2025/26", money("3100.00")},
+                new Object[] {"E1", "Learning Disability", "supported_accommodation", "2026/27", money("59000.00")},
+                new Object[] {"E1", "Learning Disability", "residential", "2025/26", money("0.00")},
+                new Object[] {"E1", "Learning Disability", "residential", "2026/27", money("925.00")},
+                new Object[] {"E1", "Learning Disability", "supported_accommodation", "2027/28", money("130058.10")},
+                new Object[] {"E1", "Learning Disability", "residential", "2027/28", money("0.00")},
+                new Object[] {"E1", "Other Care", "home_care", "2025/26", money("0.00")},
+                new Object[] {"E1", "Other Care", "home_care", "2026/27", money("0.00")},
+                new Object[] {"E1", "Other Care", "home_care", "2027/28", money("13071.43")});
+
+        var driver = GrowthRequirementStage.transitions(doNothingGrowth, transitions);
+
+        // Learning disability: 2026/27 = 59,925.00 - 3,100.00 = 56,825.00 (the base year's own cost counts);
+        // 2027/28 = 130,058.10 - 59,925.00 = 70,133.10. Other Care has no other driver but gets its rows:
+        // 0.00 - 0.00 = 0.00, then 13,071.43 - 0.00 = 13,071.43. Mental Health has no young people: 0.00.
+        assertEquals(List.of("Learning Disability|2026/27|transitions|56825.00",
+                        "Learning Disability|2027/28|transitions|70133.10", "Mental Health|2026/27|transitions|0.00",
+                        "Mental Health|2027/28|transitions|0.00", "Other Care|2026/27|transitions|0.00",
+                        "Other Care|2027/28|transitions|13071.43"),
+                Frames.rows(driver, "service_area", "financial_year", "driver", "amount"));
+
+        // Carried into every scenario, as the other do-nothing drivers are.
+        StructType projectionSchema = new StructType().add("scenario", DataTypes.StringType)
+                .add("la_code", DataTypes.StringType).add("service_area", DataTypes.StringType)
+                .add("financial_year", DataTypes.StringType).add("gross_cost", Money.POUNDS);
+        var projections = Frames.of(spark, projectionSchema,
+                new Object[] {"do_nothing", "E1", "Mental Health", "2025/26", money("1000.00")},
+                new Object[] {"cheaper", "E1", "Mental Health", "2025/26", money("1000.00")});
+        var all = GrowthRequirementStage.withScenarios(doNothingGrowth.unionByName(driver), projections);
+        assertEquals(List.of("cheaper|70133.10", "do_nothing|70133.10"), Frames.rows(
+                all.filter("driver = 'transitions' and service_area = 'Learning Disability' and financial_year = '2027/28'"),
+                "scenario", "amount"));
+    }
+
     private static BigDecimal clients(String n) {
         return new BigDecimal(n).setScale(4);
     }

@@ -71,6 +71,38 @@ class ValidationTest {
     }
 
     @Test
+    void badTransitionsRowsAreRejectedWithTheirRules(SparkSession spark, @TempDir Path dir) throws IOException {
+        Path file = dir.resolve("transitions.csv");
+        Files.writeString(file, """
+                person_id,birth_year,birth_month,sex,la_code,primary_support_reason,expected_setting,expected_weekly_cost,likelihood
+                CHILD-1,2008,3,Male,E08000003,Learning Disability Support,Supported Accommodation,"£1,400.00",0.5
+                CHILD-2,2007,9,Female,E08000003,Learning Disability Support,residential,2500,
+                CHILD-3,2010,6,Female,E08000003,Mental Health Support,home_care,400,1.5
+                CHILD-4,2010,12,Male,E08000003,Mental Health Support,hospital,400,0.9
+                CHILD-5,2011,9,Male,E08000003,Learning Disability Support,residential,-10,0.9
+                CHILD-6,2012,1,Male,E08000003,Learning Disability Support,residential,1800,0.9
+                """);
+        var checked = Inputs.checked(spark, dir.resolve("s"), file.toString(), Contracts.TRANSITIONS)
+                .transform(t -> TableValidator.transitions(t, LocalDate.parse("2025-09-30"), new BigDecimal("25000")));
+
+        // Row 2 passes (its person pseudonymised on read, money and category spellings canonical). Row 3 turned
+        // 18 on 1 September 2025, before the snapshot: an adult already. Row 4's likelihood is over 1. Row 5's
+        // setting is not one. Row 6's cost is negative. Row 7 (born January 2012) is 13 on 30 September 2025: a warning, kept, costed
+        // from 1 January 2030.
+        assertEquals(List.of(
+                        "2|supported_accommodation|1400.00|0.5000|",
+                        "3|residential|2500.00|null|birth_year,18 or over on the latest snapshot,aged 18 on 2025-09-30,error",
+                        "4|home_care|400.00|1.5000|likelihood,out of range,1.5000,error",
+                        "5|null|400.00|0.9000|expected_setting,value not in the allowed list,hospital,error",
+                        "6|residential|-10.00|0.9000|expected_weekly_cost,out of range,-10.00,error",
+                        "7|residential|1800.00|0.9000|birth_year,under 14 on the latest snapshot (kept),aged 13 on 2025-09-30,warning"),
+                Frames.rows(checked, "_row", "expected_setting", "expected_weekly_cost", "likelihood",
+                        "concat_ws(';', transform(_problems, p -> concat_ws(',', p.column_name, p.rule, p.value, p.severity)))"));
+        assertTrue(checked.collectAsList().stream().allMatch(r -> r.<String>getAs("person_id").matches("[0-9a-f]{64}")),
+                "person_id is pseudonymised as it is read, as in service_users");
+    }
+
+    @Test
     void aMissingColumnFailsNamingFileAndColumn(SparkSession spark, @TempDir Path dir) throws IOException {
         Path file = dir.resolve("placements.csv");
         Files.writeString(file, PLACEMENTS_HEADER.replace(",setting", "") + "\nL1,P1,external,2024-01-05,,1,weekly,,la,\n");

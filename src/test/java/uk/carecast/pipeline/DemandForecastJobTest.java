@@ -30,7 +30,8 @@ import uk.carecast.support.SparkTest;
 class DemandForecastJobTest {
 
     static final List<String> PERSONAL = List.of("PERSON-0001", "PERSON-0002", "PERSON-0003", "PERSON-0004",
-            "Ada Smith", "Di Evans", "943 476 5919", "943 476 5922", "1950-06-02", "1961-07-04", "M1 1AA", "M4 4DD");
+            "Ada Smith", "Di Evans", "943 476 5919", "943 476 5922", "1950-06-02", "1961-07-04", "M1 1AA", "M4 4DD",
+            "CHILD-0001", "CHILD-0002", "CHILD-0003", "CHILD-0004");
 
     @Test
     void runsEveryStageAndPublishesReadableParquet(SparkSession spark, @TempDir Path dir) throws IOException {
@@ -38,26 +39,30 @@ class DemandForecastJobTest {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         List<StageReport> reports = DemandForecastJob.run(spark, config, List.of(), new PrintStream(progress, true));
 
-        assertEquals(List.of("ingest", "demand_snapshot", "unit_costs", "usage_rates", "projection", "flows",
-                "scenarios", "growth_requirement", "budget_mtfs"), reports.stream().map(StageReport::stage).toList());
+        assertEquals(List.of("ingest", "demand_snapshot", "unit_costs", "usage_rates", "projection", "transitions",
+                "flows", "scenarios", "growth_requirement", "budget_mtfs", "refresh_variance"),
+                reports.stream().map(StageReport::stage).toList());
         Path output = dir.resolve("output");
         for (StageReport report : reports) {
             assertTrue(progress.toString().contains(report.line()), progress.toString());
         }
-        // Every input row accounted for: of 4 people D is rejected (sex "Woman", row 5); 4 placements curated.
+        // Every input row accounted for: of 4 people D is rejected (sex "Woman", row 5); 4 placements curated;
+        // of 4 young people the third (row 4) is 18 already.
         assertTrue(progress.toString().contains("4 read, 3 curated, 1 rejected"), progress.toString());
-        assertEquals(List.of("service_users|5|sex|value not in the allowed list|Woman|error"),
+        assertEquals(List.of("service_users|5|sex|value not in the allowed list|Woman|error",
+                        "transitions|4|birth_year|18 or over on the latest snapshot|aged 18 on 2025-09-30|error"),
                 Frames.rows(spark.read().parquet(output.resolve("rejects").toString()), "table_name", "row",
                         "column_name", "rule", "value", "severity"));
         assertTrue(progress.toString().contains("4 read, 4 curated, 0 rejected"), progress.toString());
         for (String table : List.of("service_users", "placements", "cost_assumptions", "budgets", "population",
                 "demand_snapshot", "unit_costs", "usage_rates", "demand_projection", "cost_projection",
                 "growth_requirement", "budget_mtfs", "rejects", "data_quality", "scenario_projection", "scenario_impact",
-                "flows", "stock_flow_projection")) {
+                "transitions", "transitions_projection", "flows", "stock_flow_projection", "population_five_year",
+                "refresh_variance", "history")) {
             assertTrue(Files.isDirectory(output.resolve(table)), table);
         }
         try (Stream<Path> top = Files.list(output)) {
-            assertEquals(18, top.count(), "no staging folder left behind");
+            assertEquals(23, top.count(), "no staging folder left behind");
         }
 
         // Base FY 2025/26 (snapshot 2025-09-30), 365 days: home care 1 × 200.00 × 365 / 7 = 10,428.57;
@@ -68,8 +73,23 @@ class DemandForecastJobTest {
         assertEquals(List.of("day_care|7821.43", "home_care|10428.57", "supported_accommodation|52142.86"),
                 Frames.rows(baseYear, "setting", "gross_cost"));
 
-        // Every scenario's drivers add up to the year's change in its cost, to the penny, per service area.
-        spark.read().parquet(output.resolve("scenario_projection").toString())
+        // The first young person: 18 on 1 March 2026, likelihood 0.5, £1,400 a week: 0.5 × 1,400 × 31 ÷ 7 =
+        // 3,100.00 in 2025/26; all 365 days of 2026/27 at supported accommodation's index 1 + (0.7 × 4.1% +
+        // 0.3 × 2.5%) = 1.0362: 0.5 × 1,400 × 365 ÷ 7 × 1.0362 = 37,821.30. The driver: 37,821.30 - 3,100.00.
+        var transitions = spark.read().parquet(output.resolve("transitions_projection").toString());
+        assertEquals(List.of("2025/26|0.5000|3100.00", "2026/27|0.0000|37821.30"), Frames.rows(
+                transitions.filter("service_area = 'Learning Disability' and financial_year < '2027'"),
+                "financial_year", "new_clients", "gross_cost"));
+        assertEquals(List.of("34721.30"), Frames.rows(spark.read().parquet(output.resolve("growth_requirement").toString())
+                .filter("scenario = 'do_nothing' and driver = 'transitions' and service_area = 'Learning Disability'"
+                        + " and financial_year = '2026/27'"), "amount"));
+
+        // Every scenario's drivers add up to the year's change in its cost and the young people's, to the penny,
+        // per service area.
+        var scenarioProjection = spark.read().parquet(output.resolve("scenario_projection").toString());
+        scenarioProjection.select("scenario", "service_area", "financial_year", "gross_cost")
+                .unionByName(transitions.crossJoin(scenarioProjection.select("scenario").distinct())
+                        .select("scenario", "service_area", "financial_year", "gross_cost"))
                 .groupBy("scenario", "service_area", "financial_year").sum("gross_cost")
                 .toDF("scenario", "area", "year", "cost").createOrReplaceTempView("costs");
         spark.read().parquet(output.resolve("growth_requirement").toString()).createOrReplaceTempView("growth");
@@ -103,6 +123,21 @@ class DemandForecastJobTest {
         for (String value : PERSONAL) {
             assertFalse(progress.toString().contains(value), value + " in the progress output");
         }
+    }
+
+    @Test
+    void withoutTransitionsTheRunWorksAndTheirDriverIsZero(SparkSession spark, @TempDir Path dir) throws IOException {
+        JobConfig config = config(dir, "2024-10-01", "0.3", List.of("inputs.transitions="));
+        DemandForecastJob.run(spark, config, List.of(), new PrintStream(new ByteArrayOutputStream()));
+        Path output = dir.resolve("output");
+        assertEquals(0, spark.read().parquet(output.resolve("transitions_projection").toString()).count());
+        var growth = spark.read().parquet(output.resolve("growth_requirement").toString());
+        // Listed for every area, scenario and year, and 0.00 everywhere.
+        assertEquals(growth.filter("driver = 'demography'").count(), growth.filter("driver = 'transitions'").count());
+        assertEquals(List.of("0.00"), Frames.rows(growth.filter("driver = 'transitions'").select("amount").distinct(),
+                "amount"));
+        assertEquals(List.of("budgets", "cost_assumptions", "placements", "service_users"), Frames.rows(
+                spark.read().parquet(output.resolve("data_quality").toString()), "table_name"));
     }
 
     @Test
@@ -169,6 +204,11 @@ class DemandForecastJobTest {
 
     /** As above, failing the run when more than {@code maxRejectedShare} of a file's rows are rejected. */
     static JobConfig config(Path dir, String firstStart, String maxRejectedShare) throws IOException {
+        return config(dir, firstStart, maxRejectedShare, List.of());
+    }
+
+    /** As above, with more {@code --set} overrides after the fixture's own. */
+    static JobConfig config(Path dir, String firstStart, String maxRejectedShare, List<String> more) throws IOException {
         Path in = dir.resolve("in");
         Files.createDirectories(in);
         Files.writeString(in.resolve("service_users.csv"), """
@@ -198,13 +238,24 @@ class DemandForecastJobTest {
                 E08000003,Other Care,2025/26,base,B2,Other,20000.00
                 E08000003,Learning Disability,2026/27,saving,S1,Saving,1000.00
                 """);
-        return JobFile.read(Path.of("jobs/demand-forecast.yaml"), List.of(
+        // Young people on 30 September 2025 (the job file's latest snapshot): the third is 18 already.
+        Files.writeString(in.resolve("transitions.csv"), """
+                person_id,birth_year,birth_month,sex,la_code,primary_support_reason,expected_setting,expected_weekly_cost,likelihood
+                CHILD-0001,2008,3,Male,E08000003,Learning Disability Support,supported_accommodation,1400.00,0.5
+                CHILD-0002,2009,10,Female,E08000003,Physical Support: Personal care support,home_care,500.00,
+                CHILD-0003,2007,1,Female,E08000003,Learning Disability Support,supported_accommodation,2000.00,1
+                CHILD-0004,2010,6,Male,E08000003,Mental Health Support,day_care,300.00,0.9
+                """);
+        List<String> overrides = new ArrayList<>(List.of(
                 "inputs.service_users=" + in.resolve("service_users.csv"),
                 "inputs.placements=" + in.resolve("placements.csv"),
                 "inputs.cost_assumptions=" + in.resolve("cost_assumptions.csv"),
                 "inputs.budgets=" + in.resolve("budgets.csv"),
                 "snapshots.first_year_end=2024-03-31",
+                "inputs.transitions=" + in.resolve("transitions.csv"),
                 "validation.max_rejected_share=" + maxRejectedShare,
-                "output=" + dir.resolve("output"))).bind(JobConfig.class);
+                "output=" + dir.resolve("output")));
+        overrides.addAll(more);
+        return JobFile.read(Path.of("jobs/demand-forecast.yaml"), overrides).bind(JobConfig.class);
     }
 }

@@ -19,7 +19,8 @@ class SampleGeneratorTest {
             new SampleGenerator(new SampleConfig("generate-sample", dir.resolve(run).toString(), 7L, 1, null, null, null))
                     .writeAll(new PrintStream(new ByteArrayOutputStream()));
         }
-        for (String file : new String[] {"service_users.csv.gz", "placements.csv.gz", "cost_assumptions.csv", "budgets.csv"}) {
+        for (String file : new String[] {"service_users.csv.gz", "placements.csv.gz", "cost_assumptions.csv", "budgets.csv",
+                "transitions.csv"}) {
             assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(file)), Files.readAllBytes(dir.resolve("b").resolve(file)),
                     file);
         }
@@ -31,7 +32,8 @@ class SampleGeneratorTest {
                 java.util.List.of("out=" + dir)).bind(SampleConfig.class);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         new SampleGenerator(config).writeAll(new PrintStream(progress));
-        for (String file : new String[] {"service_users.csv.gz", "placements.csv.gz", "cost_assumptions.csv", "budgets.csv"}) {
+        for (String file : new String[] {"service_users.csv.gz", "placements.csv.gz", "cost_assumptions.csv", "budgets.csv",
+                "transitions.csv"}) {
             assertArrayEquals(Files.readAllBytes(Path.of("data/sample").resolve(file)), Files.readAllBytes(dir.resolve(file)),
                     file + " differs from a fresh jobs/run generate-sample");
         }
