@@ -10,6 +10,19 @@ record Profile(String setting, int stock, double meanYears, List<Weighted<String
         double inHouseShare) {
 
     record Weighted<T>(T value, double weight) {
+
+        /** One of the options, each as likely as its weight. */
+        static <T> T pick(java.util.SplittableRandom random, List<Weighted<T>> options) {
+            double total = options.stream().mapToDouble(Weighted::weight).sum();
+            double roll = random.nextDouble() * total;
+            for (Weighted<T> option : options) {
+                roll -= option.weight();
+                if (roll < 0) {
+                    return option.value();
+                }
+            }
+            return options.get(options.size() - 1).value();
+        }
     }
 
     static final String OP = "Older People";

@@ -239,15 +239,7 @@ public final class SampleGenerator {
     }
 
     private <T> T pick(List<Weighted<T>> options) {
-        double total = options.stream().mapToDouble(Weighted::weight).sum();
-        double roll = random.nextDouble() * total;
-        for (Weighted<T> option : options) {
-            roll -= option.weight();
-            if (roll < 0) {
-                return option.value();
-            }
-        }
-        return options.get(options.size() - 1).value();
+        return Weighted.pick(random, options);
     }
 
     private double exponential(double mean) {

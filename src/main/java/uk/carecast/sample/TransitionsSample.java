@@ -60,8 +60,8 @@ final class TransitionsSample {
                 int birthMonth = 1 + random.nextInt(12);
                 // Aged `age` on the latest snapshot, the birthday being the 1st of the birth month.
                 int birthYear = latest.getYear() - age - (latest.getMonthValue() < birthMonth ? 1 : 0);
-                Need need = pick(random, NEEDS.stream().map(n -> new Weighted<>(n, n.weight())).toList());
-                Cost cost = pick(random, need.settings());
+                Need need = Weighted.pick(random, NEEDS.stream().map(n -> new Weighted<>(n, n.weight())).toList());
+                Cost cost = Weighted.pick(random, need.settings());
                 BigDecimal weekly = BigDecimal.valueOf(cost.low() + random.nextInt(cost.high() - cost.low() + 1))
                         .setScale(2, RoundingMode.UNNECESSARY);
                 double surest = 0.75 + 0.05 * (age - 14);
@@ -76,17 +76,5 @@ final class TransitionsSample {
             }
         }
         return out.toString();
-    }
-
-    private static <T> T pick(SplittableRandom random, List<Weighted<T>> options) {
-        double total = options.stream().mapToDouble(Weighted::weight).sum();
-        double roll = random.nextDouble() * total;
-        for (Weighted<T> option : options) {
-            roll -= option.weight();
-            if (roll < 0) {
-                return option.value();
-            }
-        }
-        return options.get(options.size() - 1).value();
     }
 }
