@@ -27,7 +27,7 @@ public final class RefreshHistory {
     public static final String FOLDER = "history";
     public static final String REFRESH_ID = "refresh_id";
     public static final String AS_AT_DATE = "as_at_date";
-    private static final Set<String> NOT_KEPT = Set.of("service_users", "placements", "rejects");
+    private static final Set<String> NOT_KEPT = Set.of("service_users", "placements", "transitions", "rejects");
 
     private final SparkSession spark;
     private final Path root;

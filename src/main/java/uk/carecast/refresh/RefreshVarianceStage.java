@@ -56,7 +56,8 @@ public final class RefreshVarianceStage implements Stage {
         Dataset<Row> variance = previous.isPresent()
                 ? variance(current, history.get().filter(col(RefreshHistory.REFRESH_ID).equalTo(previous.get().getString(0))),
                         previous.get().getString(0))
-                : variance(current, current.limit(0), "none");
+                // A first refresh has nothing to explain: the table is there, with no rows.
+                : variance(current, current.limit(0), "none").limit(0);
         return StageResult.of(Map.of(TABLE, variance.withColumn(RefreshHistory.REFRESH_ID, lit(refresh.id()))));
     }
 

@@ -114,6 +114,11 @@ class DemandForecastJobTest {
 
         // Flows: the complete years from the first snapshot (31 March 2024) to the latest (2025-09-30, mid-2025/26)
         // are 2023/24 and 2024/25; every row's stock reconciles.
+        // A first refresh: nothing earlier in the history to explain, and no person-level table kept there.
+        assertEquals(0, spark.read().parquet(output.resolve("refresh_variance").toString()).count());
+        assertTrue(Files.isDirectory(output.resolve("history/budget_mtfs/_delta_log")));
+        assertTrue(Files.notExists(output.resolve("history/service_users")));
+        assertTrue(Files.notExists(output.resolve("history/transitions")));
         var flows = spark.read().parquet(output.resolve("flows").toString());
         assertEquals(List.of("2023/24", "2024/25"),
                 Frames.rows(flows.select("financial_year").distinct(), "financial_year"));

@@ -32,7 +32,7 @@ class RefreshHistoryTest {
         // Three commits, and the first is still there to travel back to: Q1 as first said.
         assertEquals(List.of("2026Q1|100"), Frames.rows(spark.read().format("delta").option("versionAsOf", 0)
                 .load(history.path("growth")), "refresh_id", "amount"));
-        // Person-level curated inputs are never kept.
+        // Person-level curated inputs (service_users, placements, transitions) are never kept.
         assertEquals(false, new java.io.File(history.path("placements")).exists());
     }
 
