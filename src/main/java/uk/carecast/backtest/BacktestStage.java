@@ -27,7 +27,6 @@ import uk.carecast.pipeline.StageResult;
 import uk.carecast.projection.ProjectionColumns;
 import uk.carecast.projection.ProjectionStage;
 import uk.carecast.projection.UsageTrend;
-import uk.carecast.population.PopulationLookup;
 import uk.carecast.rates.UsageRatesStage;
 import uk.carecast.spark.Seqs;
 import uk.carecast.time.FinancialYears;
@@ -74,8 +73,7 @@ public final class BacktestStage implements Stage {
             throw new ConfigException("backtest.fit_year_end " + fit + " leaves no later 31 March snapshot to compare with");
         }
         Dataset<Row> rates = context.table(UsageRatesStage.TABLE).filter(col(SNAPSHOT_DATE).leq(lit(Date.valueOf(fit))));
-        Dataset<Row> population = PopulationLookup.allBands(context.table(IngestStage.POPULATION),
-                context.table(IngestStage.POPULATION_FIVE_YEAR));
+        Dataset<Row> population = UsageRatesStage.population(context);
         Dataset<Row> trend = UsageTrend.annual(rates, population, fit, config.trend());
         Dataset<Row> demand = ProjectionStage.demand(rates, population, yearEnds.size(), trend);
         Dataset<Row> cost = ProjectionStage.cost(context.spark(), demand, rates,

@@ -9,6 +9,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.carecast.population.AgeBands;
 import uk.carecast.spark.ColumnLists;
+import uk.carecast.spark.MapLookup;
 import uk.carecast.spark.Seqs;
 
 /**
@@ -41,9 +42,6 @@ public final class AgeBandPooling {
     }
 
     private static Column bandsIn(Column broadBand) {
-        Column[] pairs = AgeBands.FIVE_YEAR_BANDS_IN.entrySet().stream()
-                .flatMap(e -> java.util.stream.Stream.of(lit(e.getKey()), lit(e.getValue())))
-                .toArray(Column[]::new);
-        return element_at(map(pairs), broadBand);
+        return MapLookup.of(AgeBands.FIVE_YEAR_BANDS_IN, broadBand);
     }
 }

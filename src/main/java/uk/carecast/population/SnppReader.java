@@ -15,6 +15,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 import uk.carecast.ingest.InputException;
+import uk.carecast.spark.MapLookup;
 import uk.carecast.spark.Seqs;
 import uk.carecast.time.FinancialYears;
 
@@ -105,10 +106,7 @@ public final class SnppReader {
         if (areaToCouncil.isEmpty()) {
             return area;
         }
-        Column[] pairs = areaToCouncil.entrySet().stream()
-                .flatMap(e -> java.util.stream.Stream.of(lit(e.getKey()), lit(e.getValue())))
-                .toArray(Column[]::new);
-        return coalesce(element_at(map(pairs), area), area);
+        return coalesce(MapLookup.of(areaToCouncil, area), area);
     }
 
     private static Column sexOf(Column snppSex) {

@@ -65,8 +65,7 @@ public final class ProjectionStage implements Stage {
     @Override
     public StageResult run(StageContext context) {
         Dataset<Row> rates = context.table(UsageRatesStage.TABLE);
-        Dataset<Row> population = PopulationLookup.allBands(context.table(IngestStage.POPULATION),
-                context.table(IngestStage.POPULATION_FIVE_YEAR));
+        Dataset<Row> population = UsageRatesStage.population(context);
         Date base = rates.agg(max(SNAPSHOT_DATE)).first().getDate(0);
         Dataset<Row> trend = UsageTrend.annual(rates, population, base.toLocalDate(), context.config().trend());
         Dataset<Row> demand = demand(rates, population, context.config().horizonYears(), trend);

@@ -35,12 +35,11 @@ public final class SqlCommand {
             String query = null;
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
-                if ((a.equals("--output") || a.equals("--out")) && i + 1 < args.size()) {
-                    if (a.equals("--output")) {
-                        output = args.get(++i);
-                    } else {
-                        out = args.get(++i);
-                    }
+                boolean hasValue = i + 1 < args.size();
+                if (a.equals("--output") && hasValue) {
+                    output = args.get(++i);
+                } else if (a.equals("--out") && hasValue) {
+                    out = args.get(++i);
                 } else if (query == null && !a.startsWith("--")) {
                     query = a;
                 } else {

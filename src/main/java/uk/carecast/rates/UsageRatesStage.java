@@ -43,8 +43,18 @@ public final class UsageRatesStage implements Stage {
     @Override
     public StageResult run(StageContext context) {
         return StageResult.of(Map.of(TABLE,
-                rates(context.table(DemandSnapshotStage.TABLE), PopulationLookup.allBands(
-                        context.table(IngestStage.POPULATION), context.table(IngestStage.POPULATION_FIVE_YEAR)))));
+                rates(context.table(DemandSnapshotStage.TABLE), population(context))));
+    }
+
+    /**
+     * The population rate cells are looked up in: the broad bands, and with five-year rates the
+     * five-year bands too (a pooled cell is a broad band, the others five-year ones).
+     */
+    public static Dataset<Row> population(StageContext context) {
+        Dataset<Row> broad = context.table(IngestStage.POPULATION);
+        return context.config().rates().fiveYear()
+                ? PopulationLookup.allBands(broad, context.table(IngestStage.POPULATION_FIVE_YEAR))
+                : broad;
     }
 
     public static Dataset<Row> rates(Dataset<Row> snapshot, Dataset<Row> population) {

@@ -55,15 +55,15 @@ public final class TransitionsStage implements Stage {
 
     @Override
     public List<String> inputs() {
-        return List.of(IngestStage.TRANSITIONS, ProjectionStage.COST_TABLE, IngestStage.COST_ASSUMPTIONS);
+        return List.of(IngestStage.TRANSITIONS, IngestStage.COST_ASSUMPTIONS);
     }
 
     @Override
     public StageResult run(StageContext context) {
-        Dataset<Row> costProjection = context.table(ProjectionStage.COST_TABLE);
-        Row years = costProjection.agg(min(FINANCIAL_YEAR), max(FINANCIAL_YEAR)).first();
+        // The projection's years, from the job itself: the FY of the latest snapshot and the horizon after it.
+        FinancialYear base = FinancialYear.containing(context.config().snapshots().latestDate());
         return StageResult.of(Map.of(TABLE, project(context.spark(), context.table(IngestStage.TRANSITIONS),
-                FinancialYear.parse(years.getString(0)), FinancialYear.parse(years.getString(1)),
+                base, base.plus(context.config().horizonYears()),
                 context.table(IngestStage.COST_ASSUMPTIONS), context.config().serviceAreas())));
     }
 
