@@ -64,7 +64,7 @@ public final class Main {
         switch (file.jobName()) {
             case "demand-forecast" -> {
                 JobConfig config = file.bind(JobConfig.class);
-                SparkSession spark = Sessions.start("carecast demand-forecast", config.master(), config.sparkConf());
+                SparkSession spark = Sessions.start("carecast demand-forecast", config.master(), config.sparkSettings());
                 try {
                     DemandForecastJob.run(spark, config, stages, System.out);
                 } finally {
@@ -73,7 +73,7 @@ public final class Main {
             }
             case "backtest" -> {
                 JobConfig config = file.bind(JobConfig.class);
-                SparkSession spark = Sessions.start("carecast backtest", config.master(), config.sparkConf());
+                SparkSession spark = Sessions.start("carecast backtest", config.master(), config.sparkSettings());
                 try {
                     BacktestJob.run(spark, config, System.out);
                 } finally {

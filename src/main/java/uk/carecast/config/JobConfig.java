@@ -27,7 +27,8 @@ public record JobConfig(
         NetCost netCost,
         ProjectionOptions projection,
         RateOptions rates,
-        Refresh refresh) {
+        Refresh refresh,
+        Boolean progressBar) {
 
     public JobConfig {
         require(inputs, "inputs");
@@ -50,11 +51,23 @@ public record JobConfig(
         netCost = netCost == null ? NetCost.DEFAULTS : netCost;
         projection = projection == null ? ProjectionOptions.DEFAULTS : projection;
         rates = rates == null ? RateOptions.DEFAULTS : rates;
+        progressBar = progressBar != null && progressBar;
         refresh = (refresh == null ? new Refresh(null, null) : refresh).completedFrom(snapshots.latestDate());
         String chosen = budgetScenario;
         if (!chosen.equals(Scenario.DO_NOTHING) && scenarios.stream().noneMatch(s -> s.name().equals(chosen))) {
             throw new ConfigException("budget_scenario '" + chosen + "' is not do_nothing or a scenario of the job");
         }
+    }
+
+    /**
+     * The session settings: the job file's {@code spark_conf}, plus Spark's console progress bar,
+     * off unless {@code progress_bar: true}, because the stage lines already say where the run is and
+     * the bar's redrawn line garbles a log file.
+     */
+    public Map<String, String> sparkSettings() {
+        Map<String, String> settings = new java.util.HashMap<>(sparkConf);
+        settings.putIfAbsent("spark.ui.showConsoleProgress", String.valueOf(progressBar));
+        return settings;
     }
 
     /** The read options of one input table (service_users, placements, ...), defaults if none are set. */

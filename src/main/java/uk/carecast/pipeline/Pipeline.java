@@ -7,13 +7,14 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.carecast.config.Refresh;
+import uk.carecast.publish.RefreshFolders;
 import uk.carecast.publish.RefreshHistory;
 
 /**
  * Runs stages in order, writing each output table to the run's staging area (so the next stage
  * reads it back from Parquet rather than recomputing it), prints one progress line per stage,
- * publishes all tables together only when every stage has succeeded, then records them as the
- * job's refresh in the Delta history.
+ * publishes all tables together only when every stage has succeeded, then publishes them as the
+ * job's refresh: a plain Parquet folder under disclosure control, and the Delta history.
  */
 public final class Pipeline {
 
@@ -38,13 +39,16 @@ public final class Pipeline {
             context.store().discard();
             throw e;
         }
-        RefreshHistory history = new RefreshHistory(context.spark(), context.config().output());
         Refresh refresh = context.config().refresh();
+        RefreshFolders folders = new RefreshFolders(context.spark(), context.config().output());
+        folders.publish(refresh, published, context.store());
+        RefreshHistory history = new RefreshHistory(context.spark(), context.config().output());
         List<String> kept = history.record(refresh, published, context.store());
         progress.printf("done: %d stage%s in %.1f s, tables written under %s%n", stages.size(),
                 stages.size() == 1 ? "" : "s", seconds(started), context.config().output());
-        progress.printf("refresh %s (as at %s): %d tables kept in the Delta history under %s%n", refresh.id(),
-                refresh.asAt(), kept.size(), history.root());
+        progress.printf("refresh %s (as at %s): %d tables kept in the Delta history under %s,"
+                + " published with disclosure control under %s%n", refresh.id(), refresh.asAt(), kept.size(),
+                history.root(), folders.folder(refresh.id()));
         return reports;
     }
 

@@ -23,13 +23,14 @@ public final class Disclosure {
     }
 
     /**
-     * Counts from 1 to 4 are suppressed (null). Where a group (the cells a published total adds up,
+     * Counts from 1 to 4 are suppressed (null); a modelled count (a decimal) above 0 and below 5 is
+     * treated the same way, since it stands for one to four people. Where a group (the cells a published total adds up,
      * e.g. the age bands of one setting) has exactly one suppressed cell, its smallest other
      * non-zero cell is suppressed too, so the total cannot give the small count away. Adds a
      * {@code suppressed} flag.
      */
     public static Dataset<Row> suppress(Dataset<Row> table, String count, List<String> group) {
-        Column small = col(count).between(1, 4);
+        Column small = col(count).gt(0).and(col(count).lt(5));
         WindowSpec inGroup = Window.partitionBy(ColumnLists.cols(group));
         // Unsuppressed non-zero cells first, smallest first, then every other column, so the choice is stable.
         Column[] order = ColumnLists.join(new Column[] {when(small.or(col(count).leq(0)), 1).otherwise(0), col(count)},

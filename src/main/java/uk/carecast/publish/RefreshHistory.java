@@ -6,7 +6,10 @@ import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,7 +30,7 @@ public final class RefreshHistory {
     public static final String FOLDER = "history";
     public static final String REFRESH_ID = "refresh_id";
     public static final String AS_AT_DATE = "as_at_date";
-    private static final Set<String> NOT_KEPT = Set.of("service_users", "placements", "transitions", "rejects");
+    private static final int WRITERS = 4;
 
     private final SparkSession spark;
     private final Path root;
@@ -37,25 +40,44 @@ public final class RefreshHistory {
         this.root = new Path(outputRoot, FOLDER);
     }
 
-    /** Records the named published tables as {@code refresh}; returns the tables recorded. */
+    /**
+     * Records the named published tables as {@code refresh}; returns the tables recorded. The tables
+     * are written a few at a time: each commit spends most of its time on the driver (reading and
+     * writing the Delta log), so one table's commit overlaps another's Spark job.
+     */
     public List<String> record(Refresh refresh, Collection<String> tables, OutputStore published) {
-        List<String> recorded = new ArrayList<>();
-        for (String table : tables) {
-            if (NOT_KEPT.contains(table)) {
-                continue;
+        List<String> kept = tables.stream().filter(PublishedSet::leavesTheTeam).toList();
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        try {
+            List<Future<?>> commits = new ArrayList<>();
+            for (String table : kept) {
+                commits.add(writers.submit(() -> write(refresh, table, published)));
             }
-            published.table(table)
-                    .withColumn(REFRESH_ID, lit(refresh.id()))
-                    .withColumn(AS_AT_DATE, lit(Date.valueOf(refresh.asAtDate())))
-                    .write().format("delta").mode(SaveMode.Overwrite)
-                    .partitionBy(REFRESH_ID)
-                    .option("replaceWhere", REFRESH_ID + " = '" + refresh.id() + "'")
-                    // A later version may add columns; older refreshes read them as null.
-                    .option("mergeSchema", "true")
-                    .save(path(table));
-            recorded.add(table);
+            for (Future<?> commit : commits) {
+                commit.get();
+            }
+            return kept;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while recording refresh " + refresh.id(), e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("recording refresh " + refresh.id() + " failed", e.getCause());
+        } finally {
+            writers.shutdownNow();
         }
-        return recorded;
+    }
+
+    private void write(Refresh refresh, String table, OutputStore published) {
+        published.table(table)
+                .withColumn(REFRESH_ID, lit(refresh.id()))
+                .withColumn(AS_AT_DATE, lit(Date.valueOf(refresh.asAtDate())))
+                .write().format("delta").mode(SaveMode.Overwrite)
+                .partitionBy(REFRESH_ID)
+                .option("replaceWhere", REFRESH_ID + " = '" + refresh.id() + "'")
+                // A later version may add columns; older refreshes read them as null.
+                .option("mergeSchema", "true")
+                .save(path(table));
     }
 
     /** Every refresh of a table, newest last. */

@@ -58,11 +58,11 @@ class DemandForecastJobTest {
                 "demand_snapshot", "unit_costs", "usage_rates", "demand_projection", "cost_projection",
                 "growth_requirement", "budget_mtfs", "rejects", "data_quality", "scenario_projection", "scenario_impact",
                 "transitions", "transitions_projection", "flows", "stock_flow_projection", "population_five_year",
-                "refresh_variance", "history")) {
+                "refresh_variance", "history", "refreshes")) {
             assertTrue(Files.isDirectory(output.resolve(table)), table);
         }
         try (Stream<Path> top = Files.list(output)) {
-            assertEquals(23, top.count(), "no staging folder left behind");
+            assertEquals(24, top.count(), "no staging folder left behind");
         }
 
         // Base FY 2025/26 (snapshot 2025-09-30), 365 days: home care 1 × 200.00 × 365 / 7 = 10,428.57;
@@ -119,6 +119,18 @@ class DemandForecastJobTest {
         assertTrue(Files.isDirectory(output.resolve("history/budget_mtfs/_delta_log")));
         assertTrue(Files.notExists(output.resolve("history/service_users")));
         assertTrue(Files.notExists(output.resolve("history/transitions")));
+        // The refresh as published: every person-level table stays behind; the three people are 1 per cell, so
+        // every count is suppressed and so is the cost that would give it away (the cost tables keep their money).
+        Path refresh = output.resolve("refreshes/2025Q3");
+        assertTrue(Files.notExists(refresh.resolve("service_users")));
+        assertTrue(Files.notExists(refresh.resolve("rejects")));
+        var publishedSnapshot = spark.read().parquet(refresh.resolve("demand_snapshot").toString());
+        assertEquals(List.of("2025Q3|2025-09-30|null|null|true"), Frames.rows(publishedSnapshot
+                .select("refresh_id", "as_at_date", "clients", "weekly_cost", "suppressed").distinct(),
+                "refresh_id", "as_at_date", "clients", "weekly_cost", "suppressed"));
+        assertEquals(List.of("day_care|7821.43", "home_care|10428.57", "supported_accommodation|52142.86"),
+                Frames.rows(spark.read().parquet(refresh.resolve("cost_projection").toString())
+                        .filter("financial_year = '2025/26'"), "setting", "gross_cost"));
         var flows = spark.read().parquet(output.resolve("flows").toString());
         assertEquals(List.of("2023/24", "2024/25"),
                 Frames.rows(flows.select("financial_year").distinct(), "financial_year"));

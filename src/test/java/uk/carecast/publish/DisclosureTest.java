@@ -45,4 +45,44 @@ class DisclosureTest {
                         "home_care|75-84|10", "home_care|85+|5", "nursing|65-74|20", "nursing|75-84|0", "nursing|85+|0"),
                 Frames.rows(published, "setting", "age_band", "clients"));
     }
+
+    @Test
+    void aPublishedTableLosesTheFiguresThatWouldGiveASuppressedCountAway(SparkSession spark) {
+        StructType schema = new StructType().add("setting", DataTypes.StringType).add("age_band", DataTypes.StringType)
+                .add("clients", DataTypes.LongType).add("mean_weekly_cost", DataTypes.createDecimalType(18, 2));
+        var unitCosts = Frames.of(spark, schema, new Object[][] {
+                {"home_care", "18-64", 3L, new java.math.BigDecimal("100.00")},
+                {"home_care", "65-74", 10L, new java.math.BigDecimal("200.00")},
+                {"home_care", "75-84", 12L, new java.math.BigDecimal("300.00")},
+                {"nursing", "65-74", 20L, new java.math.BigDecimal("900.00")},
+                {"nursing", "75-84", 6L, new java.math.BigDecimal("800.00")}});
+        // Home care's 3 goes, then its smallest other cell (10) so the setting total cannot give it away; the
+        // mean cost of those few people goes with each count. Nursing has nothing under 5.
+        assertEquals(List.of("home_care|18-64|null|null|true", "home_care|65-74|null|null|true",
+                        "home_care|75-84|12|300.00|false", "nursing|65-74|20|900.00|false", "nursing|75-84|6|800.00|false"),
+                Frames.rows(PublishedSet.protect("unit_costs", unitCosts),
+                        "setting", "age_band", "clients", "mean_weekly_cost", "suppressed"));
+    }
+
+    @Test
+    void aModelledCountUnderFiveIsSuppressedButMoneyStays(SparkSession spark) {
+        StructType schema = new StructType().add("setting", DataTypes.StringType).add("age_band", DataTypes.StringType)
+                .add("projected_clients", DataTypes.createDecimalType(18, 4))
+                .add("weekly_unit_cost", DataTypes.createDecimalType(18, 2))
+                .add("gross_cost", DataTypes.createDecimalType(18, 2));
+        var projection = Frames.of(spark, schema, new Object[][] {
+                {"nursing", "65-74", new java.math.BigDecimal("4.9000"), new java.math.BigDecimal("1000.00"),
+                        new java.math.BigDecimal("255500.00")},
+                {"nursing", "75-84", new java.math.BigDecimal("0.0000"), new java.math.BigDecimal("900.00"),
+                        new java.math.BigDecimal("0.00")},
+                {"nursing", "85+", new java.math.BigDecimal("5.0000"), new java.math.BigDecimal("800.00"),
+                        new java.math.BigDecimal("208571.43")}});
+        // 4.9 stands for one to four people: suppressed, and its unit cost with it (gross ÷ unit cost would
+        // rebuild the count). 0 is not a disclosure; 5.0 is the smallest other non-zero cell, so it goes too.
+        // Gross cost stays on every row: the budget totals must still add up.
+        assertEquals(List.of("nursing|65-74|null|null|255500.00|true", "nursing|75-84|0.0000|900.00|0.00|false",
+                        "nursing|85+|null|null|208571.43|true"),
+                Frames.rows(PublishedSet.protect("cost_projection", projection),
+                        "setting", "age_band", "projected_clients", "weekly_unit_cost", "gross_cost", "suppressed"));
+    }
 }
