@@ -2,9 +2,13 @@ package uk.carecast.publish;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -13,19 +17,33 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The output folder: one Parquet folder per table ({@code output/<table>/}). A run writes its
- * tables into {@code output/_staging/<run>/} and only when every stage has succeeded moves them
- * into place, one rename per table, so a failed run leaves the previous outputs as they were and
- * no stale part file of an earlier run stays beside a new one. Folders starting with an
- * underscore are skipped by Spark, DuckDB and pandas when they read a table folder.
+ * The output folder: one Parquet folder per table ({@code output/<table>/}), all of one run.
+ *
+ * <p>On a local disk a run writes a complete set of tables into {@code output/_runs/<run>/} (the
+ * tables it did not recompute are hard-linked from the current set), and publishing is one atomic
+ * rename of the symbolic link {@code output/current}; each {@code output/<table>} is a fixed link to
+ * {@code current/<table>}. So a reader, or a run killed at any moment, sees the previous complete
+ * set or the new one, never some tables of each. The set before is kept one generation for readers
+ * still on it; older and abandoned runs are removed when the next run publishes.
+ *
+ * <p>Other file systems (HDFS, object stores) have no such link: there the run stages under
+ * {@code output/_staging/<run>/} and publishing moves each table folder into place, one rename per
+ * table; a failed run still leaves the previous outputs as they were.
+ *
+ * <p>Folders starting with an underscore are skipped by Spark, DuckDB and pandas when they read a
+ * table folder.
  */
 public final class OutputStore {
+
+    static final String RUNS = "_runs";
+    static final String CURRENT = "current";
+    static final String PREVIOUS = "_previous";
 
     private final SparkSession spark;
     private final Path root;
     private final Path staging;
-    private final Path trash;
     private final FileSystem fs;
+    private final boolean linked;
     private final Set<String> staged = new LinkedHashSet<>();
     private final String runId;
 
@@ -33,13 +51,13 @@ public final class OutputStore {
         this.spark = spark;
         this.runId = runId;
         this.root = new Path(root);
-        this.staging = new Path(this.root, "_staging/" + runId);
-        this.trash = new Path(this.root, "_replaced/" + runId);
         try {
             this.fs = this.root.getFileSystem(spark.sparkContext().hadoopConfiguration());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the output folder " + root, e);
         }
+        this.linked = "file".equals(fs.getScheme());
+        this.staging = linked ? new Path(this.root, RUNS + "/" + runId) : new Path(this.root, "_staging/" + runId);
     }
 
     public String runId() {
@@ -71,26 +89,23 @@ public final class OutputStore {
         return table(name);
     }
 
-    /** Moves every staged table into place, replacing the published one; returns their names. */
+    /** Publishes every staged table, replacing the published one; returns their names. */
     public List<String> publish() {
         List<String> names = List.copyOf(staged);
         try {
-            for (String name : staged) {
-                Path published = new Path(root, name);
-                if (fs.exists(published)) {
-                    fs.mkdirs(trash);
-                    rename(published, new Path(trash, name));
-                }
-                rename(new Path(staging, name), published);
+            if (linked) {
+                publishBySwitchingLink();
+            } else {
+                publishByRenames();
             }
-            fs.delete(trash, true);
-            deleteIfEmpty(trash.getParent());
             staged.clear();
             return names;
         } catch (IOException e) {
             throw new UncheckedIOException("publishing the outputs under " + root + " failed", e);
         } finally {
-            discard();
+            if (!linked) {
+                discard();
+            }
         }
     }
 
@@ -105,6 +120,97 @@ public final class OutputStore {
         staged.clear();
     }
 
+    private void publishBySwitchingLink() throws IOException {
+        java.nio.file.Path out = local(root);
+        java.nio.file.Path run = local(staging);
+        java.nio.file.Path current = out.resolve(CURRENT);
+        fs.delete(new Path(staging, "_scratch"), true);
+        // Tables this run did not recompute (a --stage run) come along from the current set.
+        if (Files.isDirectory(current)) {
+            for (java.nio.file.Path table : list(current.toRealPath())) {
+                if (!Files.exists(run.resolve(table.getFileName()))) {
+                    hardLinkTree(table, run.resolve(table.getFileName()));
+                }
+            }
+        }
+        java.nio.file.Path was = Files.isSymbolicLink(current) ? Files.readSymbolicLink(current) : null;
+        java.nio.file.Path next = out.resolve(CURRENT + ".next-" + runId);
+        Files.deleteIfExists(next);
+        Files.createSymbolicLink(next, out.relativize(run));
+        // The one step that publishes: every table of the run at once.
+        Files.move(next, current, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        for (java.nio.file.Path table : list(run)) {
+            link(out.resolve(table.getFileName()), java.nio.file.Path.of(CURRENT).resolve(table.getFileName()));
+        }
+        keepOnly(out, run, was);
+    }
+
+    /** A fixed link {@code output/<table> -> current/<table>}; a folder from an older layout is replaced. */
+    private void link(java.nio.file.Path tableLink, java.nio.file.Path target) throws IOException {
+        if (Files.isSymbolicLink(tableLink)) {
+            return;
+        }
+        if (Files.exists(tableLink)) {
+            fs.delete(new Path(tableLink.toUri()), true);
+        }
+        Files.createSymbolicLink(tableLink, target);
+    }
+
+    /** Removes every run but the new one and the one it replaced, and links left by a killed run. */
+    private void keepOnly(java.nio.file.Path out, java.nio.file.Path run, java.nio.file.Path was) throws IOException {
+        java.nio.file.Path previous = was == null ? null : out.resolve(was).normalize();
+        for (java.nio.file.Path other : list(out.resolve(RUNS))) {
+            if (!other.equals(run) && !other.equals(previous)) {
+                fs.delete(new Path(other.toUri()), true);
+            }
+        }
+        try (Stream<java.nio.file.Path> entries = Files.list(out)) {
+            for (java.nio.file.Path stale : entries.filter(p -> p.getFileName().toString().startsWith(CURRENT + ".next-"))
+                    .toList()) {
+                Files.deleteIfExists(stale);
+            }
+        }
+    }
+
+    private void publishByRenames() throws IOException {
+        Path trash = new Path(root, "_replaced/" + runId);
+        for (String name : staged) {
+            Path published = new Path(root, name);
+            if (fs.exists(published)) {
+                fs.mkdirs(trash);
+                rename(published, new Path(trash, name));
+            }
+            rename(new Path(staging, name), published);
+        }
+        fs.delete(trash, true);
+        deleteIfEmpty(trash.getParent());
+    }
+
+    private static void hardLinkTree(java.nio.file.Path from, java.nio.file.Path to) throws IOException {
+        Files.createDirectories(to);
+        for (java.nio.file.Path entry : list(from)) {
+            java.nio.file.Path target = to.resolve(entry.getFileName());
+            if (Files.isDirectory(entry)) {
+                hardLinkTree(entry, target);
+            } else {
+                Files.createLink(target, entry);
+            }
+        }
+    }
+
+    private static List<java.nio.file.Path> list(java.nio.file.Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<java.nio.file.Path> entries = Files.list(dir)) {
+            return entries.sorted().toList();
+        }
+    }
+
+    private static java.nio.file.Path local(Path path) {
+        return java.nio.file.Path.of(path.toUri().getPath()).toAbsolutePath();
+    }
+
     private void rename(Path from, Path to) throws IOException {
         if (!fs.rename(from, to)) {
             throw new IOException("could not move " + from + " to " + to);
@@ -112,8 +218,11 @@ public final class OutputStore {
     }
 
     private void deleteIfEmpty(Path dir) throws IOException {
-        if (fs.exists(dir) && fs.listStatus(dir).length == 0) {
-            fs.delete(dir, false);
+        if (fs.exists(dir)) {
+            FileStatus[] left = fs.listStatus(dir);
+            if (left.length == 0) {
+                fs.delete(dir, false);
+            }
         }
     }
 

@@ -16,6 +16,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import uk.carecast.config.Refresh;
+import uk.carecast.spark.Seqs;
 
 /**
  * Keeps every refresh of the published tables as Delta tables under {@code <output>/history/},
@@ -31,6 +32,8 @@ public final class RefreshHistory {
     public static final String REFRESH_ID = "refresh_id";
     public static final String AS_AT_DATE = "as_at_date";
     private static final int WRITERS = 4;
+    /** The refreshes whose every table is written; an underscore keeps it out of the table listing. */
+    private static final String LOG = "_refreshes";
 
     private final SparkSession spark;
     private final Path root;
@@ -56,6 +59,7 @@ public final class RefreshHistory {
             for (Future<?> commit : commits) {
                 commit.get();
             }
+            complete(refresh, published.runId(), kept.size());
             return kept;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -80,19 +84,39 @@ public final class RefreshHistory {
                 .save(path(table));
     }
 
-    /** Every refresh of a table, newest last. */
+    /**
+     * Marks the refresh complete, after every table of it is written. A run killed half way through
+     * the tables leaves its refresh out of this log, and {@link #read} leaves it out of every table,
+     * so no reader sees some tables at the new refresh and others without it.
+     */
+    private void complete(Refresh refresh, String runId, int tables) {
+        spark.sql("select 1").select(lit(refresh.id()).as(REFRESH_ID), lit(Date.valueOf(refresh.asAtDate())).as(AS_AT_DATE),
+                        lit(runId).as("run_id"), lit(tables).as("tables"), current_timestamp().as("recorded_at"))
+                .write().format("delta").mode(SaveMode.Overwrite)
+                .option("replaceWhere", REFRESH_ID + " = '" + refresh.id() + "'")
+                .save(new Path(root, LOG).toString());
+    }
+
+    /** Every complete refresh of a table. */
     public Dataset<Row> read(String table) {
-        return spark.read().format("delta").load(path(table));
+        Dataset<Row> rows = spark.read().format("delta").load(path(table));
+        Path log = new Path(root, LOG);
+        return exists(new Path(log, "_delta_log"))
+                ? rows.join(spark.read().format("delta").load(log.toString()).select(REFRESH_ID).distinct(),
+                        Seqs.of(REFRESH_ID), "left_semi")
+                : rows;
     }
 
     /** Every refresh of a table, if any run has recorded it yet. */
     public java.util.Optional<Dataset<Row>> readIfExists(String table) {
+        return exists(new Path(path(table), "_delta_log")) ? java.util.Optional.of(read(table)) : java.util.Optional.empty();
+    }
+
+    private boolean exists(Path path) {
         try {
-            Path path = new Path(path(table), "_delta_log");
-            return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path)
-                    ? java.util.Optional.of(read(table)) : java.util.Optional.empty();
+            return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path);
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot look for the history of " + table, e);
+            throw new java.io.UncheckedIOException("cannot look for " + path, e);
         }
     }
 

@@ -30,10 +30,11 @@ public final class OutputCatalog {
             }
         }
         File history = new File(root, RefreshHistory.FOLDER);
+        RefreshHistory refreshes = new RefreshHistory(spark, outputRoot);
         for (File table : sortedFolders(history)) {
             if (new File(table, "_delta_log").isDirectory()) {
                 String name = table.getName() + "_history";
-                spark.read().format("delta").load(table.getPath()).createOrReplaceTempView(name);
+                refreshes.read(table.getName()).createOrReplaceTempView(name);
                 names.add(name);
             }
         }

@@ -19,7 +19,10 @@ public final class Sessions {
                 .appName(appName)
                 .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
                 .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-                .config("spark.sql.session.timeZone", "UTC");
+                .config("spark.sql.session.timeZone", "UTC")
+                // Delta rebuilds a table's state from its log in this many tasks (default 50). The history
+                // tables are small aggregates with a commit per refresh, so 50 tasks each is mostly overhead.
+                .config("spark.databricks.delta.snapshotPartitions", "2");
         if (!fromSubmit.contains("spark.master")) {
             builder.master(master);
         }

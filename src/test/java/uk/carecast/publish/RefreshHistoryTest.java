@@ -32,6 +32,12 @@ class RefreshHistoryTest {
         // Three commits, and the first is still there to travel back to: Q1 as first said.
         assertEquals(List.of("2026Q1|100"), Frames.rows(spark.read().format("delta").option("versionAsOf", 0)
                 .load(history.path("growth")), "refresh_id", "amount"));
+        // A run killed after writing one table of 2026Q3 and before the rest: 2026Q3 is not complete, so no
+        // reader sees it in any table until a run records it whole.
+        spark.sql("select 'Older People' as service_area, 130 as amount, '2026Q3' as refresh_id,"
+                        + " date'2026-09-30' as as_at_date").write().format("delta").mode("append")
+                .save(history.path("growth"));
+        assertEquals(List.of("2026Q1|105", "2026Q2|120"), Frames.rows(history.read("growth"), "refresh_id", "amount"));
         // Person-level curated inputs (service_users, placements, transitions) are never kept.
         assertEquals(false, new java.io.File(history.path("placements")).exists());
     }

@@ -1,0 +1,63 @@
+package uk.carecast.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.carecast.support.Frames;
+import uk.carecast.support.SparkTest;
+
+@SparkTest
+class OutputStoreTest {
+
+    @Test
+    void aKilledRunLeavesTheLastCompleteSetAndTheNextRunCleansUp(SparkSession spark, @TempDir Path dir) throws IOException {
+        String output = dir.toString();
+        OutputStore first = new OutputStore(spark, output, "run-a");
+        first.write("growth", amount(spark, 100));
+        first.write("budget", amount(spark, 1000));
+        first.publish();
+
+        // Killed after writing its growth table and before publishing: nothing of it is visible.
+        new OutputStore(spark, output, "run-b").write("growth", amount(spark, 999));
+        assertEquals(List.of("100"), read(spark, dir, "growth"));
+
+        // A run of one stage: its growth replaces the published one, the budget comes along unchanged.
+        OutputStore third = new OutputStore(spark, output, "run-c");
+        third.write("growth", amount(spark, 120));
+        third.publish();
+        assertEquals(List.of("120"), read(spark, dir, "growth"));
+        assertEquals(List.of("1000"), read(spark, dir, "budget"));
+        // The killed run's folder is gone; the set just replaced stays one generation for readers still on it.
+        assertEquals(List.of("run-a", "run-c"), runs(dir));
+
+        OutputStore fourth = new OutputStore(spark, output, "run-d");
+        fourth.write("budget", amount(spark, 1100));
+        fourth.publish();
+        assertEquals(List.of("run-c", "run-d"), runs(dir));
+        assertEquals(List.of("120"), read(spark, dir, "growth"));
+        assertEquals(List.of("1100"), read(spark, dir, "budget"));
+        assertTrue(Files.isSymbolicLink(dir.resolve("current")));
+    }
+
+    private static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> amount(SparkSession spark, int amount) {
+        return spark.sql("select " + amount + " as amount");
+    }
+
+    private static List<String> read(SparkSession spark, Path dir, String table) {
+        return Frames.rows(spark.read().parquet(dir.resolve(table).toString()), "amount");
+    }
+
+    private static List<String> runs(Path dir) throws IOException {
+        try (Stream<Path> runs = Files.list(dir.resolve("_runs"))) {
+            return runs.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
