@@ -41,6 +41,7 @@ public final class DemandForecastJob {
     public static List<StageReport> run(SparkSession spark, JobConfig config, List<String> stageNames, PrintStream progress) {
         List<Stage> chosen = stageNames.isEmpty() ? STAGES : stageNames.stream().map(DemandForecastJob::stage).toList();
         OutputStore store = new OutputStore(spark, config.output(), "run-" + UUID.randomUUID());
+        store.checkWritable();
         return new Pipeline(chosen, progress).run(new StageContext(spark, config, store, progress));
     }
 

@@ -60,6 +60,21 @@ public final class OutputStore {
         this.staging = linked ? new Path(this.root, RUNS + "/" + runId) : new Path(this.root, "_staging/" + runId);
     }
 
+    /**
+     * Fails before any work if the output folder cannot take this run's files, naming the folder and
+     * the reason, rather than after the stages when the first table is written.
+     */
+    public void checkWritable() {
+        Path probe = new Path(staging, "_probe");
+        try {
+            fs.mkdirs(staging);
+            fs.create(probe, true).close();
+            fs.delete(probe, false);
+        } catch (IOException | RuntimeException e) {
+            throw new uk.carecast.config.ConfigException("output folder " + root + " is not writable: " + e.getMessage());
+        }
+    }
+
     public String runId() {
         return runId;
     }

@@ -174,6 +174,24 @@ class DemandForecastJobTest {
     }
 
     @Test
+    void anUnwritableOutputFolderFailsFirstAndNamesIt(SparkSession spark, @TempDir Path dir) throws IOException {
+        DemandForecastJob.run(spark, config(dir, "2024-10-01"), List.of(), new PrintStream(new ByteArrayOutputStream()));
+        Path output = dir.resolve("output");
+        List<String> before = listing(output);
+        // A plain file where the runs go: no run can write there, as on a read-only or full disk.
+        Path runs = output.resolve("_runs");
+        Path moved = dir.resolve("runs-aside");
+        Files.move(runs, moved);
+        Files.writeString(runs, "not a folder");
+        var error = assertThrows(uk.carecast.config.ConfigException.class, () -> DemandForecastJob.run(spark,
+                config(dir, "2024-10-01"), List.of(), new PrintStream(new ByteArrayOutputStream())));
+        assertTrue(error.getMessage().startsWith("output folder " + output + " is not writable: "), error.getMessage());
+        Files.delete(runs);
+        Files.move(moved, runs);
+        assertEquals(before, listing(output));
+    }
+
+    @Test
     void aStageRunsAloneFromThePublishedTables(SparkSession spark, @TempDir Path dir) throws IOException {
         JobConfig config = config(dir, "2024-10-01");
         DemandForecastJob.run(spark, config, List.of(), new PrintStream(new ByteArrayOutputStream()));
