@@ -74,9 +74,11 @@ public final class ClientsChart {
             g.drawString(title, 20, 30);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
             g.setColor(RECORDED);
-            g.drawString("Solid: people supported on 31 March (demand_snapshot).", 20, 55);
+            String solid = "Solid: people supported on 31 March (demand_snapshot).   ";
+            g.drawString(solid, 20, 55);
             g.setColor(PROJECTED);
-            g.drawString("Dashed: projected clients, shaded: 95% band (demand_projection).", 420, 55);
+            g.drawString("Dashed: projected clients, shaded: their 95% band (demand_projection).",
+                    20 + g.getFontMetrics().stringWidth(solid), 55);
             int panelWidth = WIDTH / COLUMNS;
             for (int i = 0; i < settings.size(); i++) {
                 Rectangle2D area = new Rectangle2D.Double((i % COLUMNS) * panelWidth,

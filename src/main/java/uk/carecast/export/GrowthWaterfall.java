@@ -31,7 +31,8 @@ public final class GrowthWaterfall {
     public static final String TOTAL = "Total growth";
     private static final Color RISE = new Color(0xc5, 0x5a, 0x11);
     private static final Color FALL = new Color(0x38, 0x76, 0x1d);
-    private static final Color SUM = new Color(0x1f, 0x4e, 0x79);
+    // Light enough that the total's black label reads on it.
+    private static final Color SUM = new Color(0x7f, 0xa7, 0xd1);
 
     private GrowthWaterfall() {
     }
