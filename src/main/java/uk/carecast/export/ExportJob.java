@@ -121,7 +121,7 @@ public final class ExportJob {
         sheets.forEach(s -> lines.add(new Notes.Line(s.name(), s.about())));
         lines.add(new Notes.Line("Charts", "in " + charts.get(0).getParent() + ":"));
         lines.add(new Notes.Line(CLIENTS_CHART, "people supported per setting on each 31 March and projected clients "
-                + "with their 95% band, one panel per setting"));
+                + "with their 95% band (the cells' bands summed, so wider than the setting's own), one panel per setting"));
         if (nextYear != null) {
             lines.add(new Notes.Line(waterfallName(nextYear), "the " + nextYear + " growth requirement of "
                     + scenario + " by driver, all service areas, as a waterfall to the total"));
