@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import uk.carecast.budget.BudgetMtfsStage;
 import uk.carecast.export.SheetSpec.Column;
 import uk.carecast.export.SheetSpec.Kind;
+import uk.carecast.growth.GrowthRequirementStage;
 import uk.carecast.refresh.RefreshVarianceStage;
 import uk.carecast.scenario.ScenarioStage;
 import uk.carecast.transitions.TransitionsStage;
@@ -68,9 +69,9 @@ public final class Sheets {
                         + "uplifts); no rows on a first refresh",
                 refreshVariance, 2, true, COUNCIL, YEAR, AREA,
                 new Column(RefreshVarianceStage.PREVIOUS_REFRESH_ID, "Compared with", Kind.TEXT),
-                count("previous_clients", "Previous clients"), count(PROJECTED_CLIENTS, "Clients"),
-                money("previous_gross_cost", "Previous gross cost"), money(GROSS_COST, "Gross cost"),
-                money("change", "Change"), money(RefreshVarianceStage.VOLUME, "Volume"),
+                count(RefreshVarianceStage.PREVIOUS_CLIENTS, "Previous clients"), count(PROJECTED_CLIENTS, "Clients"),
+                money(RefreshVarianceStage.PREVIOUS_GROSS_COST, "Previous gross cost"), money(GROSS_COST, "Gross cost"),
+                money(RefreshVarianceStage.CHANGE, "Change"), money(RefreshVarianceStage.VOLUME, "Volume"),
                 money(RefreshVarianceStage.UNIT_COST, "Unit cost"),
                 money(RefreshVarianceStage.ASSUMPTIONS, "Assumptions"));
     }
@@ -122,8 +123,8 @@ public final class Sheets {
     /** A driver's header; the scenario driver's says "effect" so it is not read as the scenario's name. */
     static String driverHeader(String driver) {
         return switch (driver) {
-            case "nlw" -> "NLW";
-            case "scenario" -> "Scenario effect";
+            case GrowthRequirementStage.NLW -> "NLW";
+            case GrowthRequirementStage.SCENARIO_EFFECT -> "Scenario effect";
             default -> Character.toUpperCase(driver.charAt(0)) + driver.substring(1);
         };
     }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -68,11 +69,14 @@ public final class WorkbookWriter {
         sheets.forEach(writer::sheet);
         // Excel recalculates the totals on opening, whatever values were cached.
         writer.book.setForceFormulaRecalculation(true);
-        try {
+        // Written beside and moved into place, so a failed export leaves no half-written workbook.
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try (XSSFWorkbook book = writer.book) {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            try (OutputStream out = Files.newOutputStream(file); XSSFWorkbook book = writer.book) {
+            try (OutputStream out = Files.newOutputStream(partial)) {
                 book.write(out);
             }
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the workbook " + file, e);
         }

@@ -32,6 +32,9 @@ public final class RefreshVarianceStage implements Stage {
 
     public static final String TABLE = "refresh_variance";
     public static final String PREVIOUS_REFRESH_ID = "previous_refresh_id";
+    public static final String PREVIOUS_CLIENTS = "previous_clients";
+    public static final String PREVIOUS_GROSS_COST = "previous_gross_cost";
+    public static final String CHANGE = "change";
     public static final String VOLUME = "volume";
     public static final String UNIT_COST = "unit_cost";
     public static final String ASSUMPTIONS = "assumptions";
@@ -82,10 +85,10 @@ public final class RefreshVarianceStage implements Stage {
                 col("clients_now").minus(col("clients_before")).multiply(col("base_before")), col("clients_before"))), zero);
         Column assumptions = col("cost_now").minus(col("base_now")).minus(col("cost_before").minus(col("base_before")));
         return joined.select(col(LA_CODE), col(SERVICE_AREA), col(FINANCIAL_YEAR), lit(previousId).as(PREVIOUS_REFRESH_ID),
-                        col("clients_before").as("previous_clients"), col("clients_now").as(PROJECTED_CLIENTS),
-                        col("cost_before").cast(Money.POUNDS).as("previous_gross_cost"),
+                        col("clients_before").as(PREVIOUS_CLIENTS), col("clients_now").as(PROJECTED_CLIENTS),
+                        col("cost_before").cast(Money.POUNDS).as(PREVIOUS_GROSS_COST),
                         col("cost_now").cast(Money.POUNDS).as(GROSS_COST),
-                        col("cost_now").minus(col("cost_before")).cast(Money.POUNDS).as("change"),
+                        col("cost_now").minus(col("cost_before")).cast(Money.POUNDS).as(CHANGE),
                         volume.cast(Money.POUNDS).as(VOLUME),
                         col("base_now").minus(col("base_before")).minus(volume).cast(Money.POUNDS).as(UNIT_COST),
                         assumptions.cast(Money.POUNDS).as(ASSUMPTIONS));
