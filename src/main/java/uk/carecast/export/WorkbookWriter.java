@@ -99,7 +99,8 @@ public final class WorkbookWriter {
         r++;
         text(sheet.createRow(r++), 0, "Contents", bold);
         r = lines(sheet, r, notes.contents());
-        int labelWidth = 2 + notes.facts().stream().mapToInt(l -> l.label().length()).max().orElse(10);
+        int labelWidth = 2 + java.util.stream.Stream.concat(notes.facts().stream(), notes.contents().stream())
+                .mapToInt(l -> l.label().length()).max().orElse(10);
         if (notes.assumptions().isPresent()) {
             SheetSpec assumptions = notes.assumptions().get();
             r++;
@@ -184,8 +185,17 @@ public final class WorkbookWriter {
         for (int c = 0; c < spec.columns().size(); c++) {
             Kind kind = spec.columns().get(c).kind();
             int width = Math.max(spec.columns().get(c).header().length() + 3, c == 0 ? atLeastFirst : 0);
+            BigDecimal bound = BigDecimal.ZERO;
             for (List<Object> row : spec.rows()) {
                 width = Math.max(width, shown(row.get(c), kind).length() + 2);
+                if (kind.totalled()) {
+                    bound = bound.add(decimal(row.get(c)).abs());
+                }
+            }
+            if (spec.totals() && kind.totalled()) {
+                // No group's total is longer than the sum of every magnitude; bold takes a little more room,
+                // and a number too wide for its column shows as ### in Excel.
+                width = Math.max(width, shown(bound.negate(), kind).length() + 3);
             }
             sheet.setColumnWidth(c, Math.min(width, MAX_WIDTH) * 256);
         }

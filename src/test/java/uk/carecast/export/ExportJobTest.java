@@ -175,6 +175,9 @@ class ExportJobTest {
         assertEquals("£#,##0;[Red]-£#,##0", growth.getCellStyle().getDataFormatString());
         // "Learning Disability" is the longest service area: 19 characters and a margin of 2.
         assertEquals(21 * 256, mtfs.getColumnWidth(2));
+        // Net budget leaves room for any total: |1,030,000.50| + ... + |2,140,000.35| = 6,335,001.60 shows as
+        // "-£6,335,002", 11 characters and 3 for bold, more than the header's 10 + 3 or a row's 10 + 2.
+        assertEquals(14 * 256, mtfs.getColumnWidth(8));
     }
 
     @Test
