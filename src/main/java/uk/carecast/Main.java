@@ -8,6 +8,8 @@ import uk.carecast.backtest.BacktestJob;
 import uk.carecast.config.ConfigException;
 import uk.carecast.config.JobConfig;
 import uk.carecast.config.JobFile;
+import uk.carecast.export.ExportConfig;
+import uk.carecast.export.ExportJob;
 import uk.carecast.ingest.InputException;
 import uk.carecast.pipeline.DemandForecastJob;
 import uk.carecast.publish.MissingTableException;
@@ -80,9 +82,18 @@ public final class Main {
                     spark.stop();
                 }
             }
+            case "export" -> {
+                ExportConfig config = file.bind(ExportConfig.class);
+                SparkSession spark = Sessions.start("carecast export", config.master(), config.sparkConf());
+                try {
+                    ExportJob.run(spark, config, java.time.Clock.systemUTC(), System.out);
+                } finally {
+                    spark.stop();
+                }
+            }
             case "generate-sample" -> new SampleGenerator(file.bind(SampleConfig.class)).writeAll(System.out);
             default -> throw new ConfigException("job file " + args[0] + " names an unknown job '" + file.jobName()
-                    + "' (known: demand-forecast, backtest, generate-sample)");
+                    + "' (known: demand-forecast, backtest, export, generate-sample)");
         }
     }
 }

@@ -45,10 +45,15 @@ public final class RefreshVarianceStage implements Stage {
 
     public static final String TABLE = "refresh_variance";
     public static final String PREVIOUS_REFRESH_ID = "previous_refresh_id";
+    public static final String PREVIOUS_CLIENTS = "previous_clients";
+    public static final String PREVIOUS_GROSS_COST = "previous_gross_cost";
+    public static final String CHANGE = "change";
     public static final String POPULATION = "population";
     public static final String VOLUME = "volume";
     public static final String UNIT_COST = "unit_cost";
     public static final String ASSUMPTIONS = "assumptions";
+    public static final String PREVIOUS_GROWTH = "previous_growth";
+    public static final String GROWTH = "growth";
     public static final String GROWTH_CHANGE = "growth_change";
     public static final String GROWTH_DEMAND = "growth_demand";
     public static final String SCENARIOS = "scenarios";
@@ -121,16 +126,16 @@ public final class RefreshVarianceStage implements Stage {
         Column scenarios = col("growth_now").minus(col("do_nothing_now"))
                 .minus(col("growth_before").minus(col("do_nothing_before")));
         return joined.select(col(LA_CODE), col(SERVICE_AREA), col(FINANCIAL_YEAR), lit(previousId).as(PREVIOUS_REFRESH_ID),
-                        col("clients_before").as("previous_clients"), col("clients_now").as(PROJECTED_CLIENTS),
-                        col("cost_before").cast(Money.POUNDS).as("previous_gross_cost"),
+                        col("clients_before").as(PREVIOUS_CLIENTS), col("clients_now").as(PROJECTED_CLIENTS),
+                        col("cost_before").cast(Money.POUNDS).as(PREVIOUS_GROSS_COST),
                         col("cost_now").cast(Money.POUNDS).as(GROSS_COST),
-                        col("cost_now").minus(col("cost_before")).cast(Money.POUNDS).as("change"),
+                        col("cost_now").minus(col("cost_before")).cast(Money.POUNDS).as(CHANGE),
                         col("population_effect").cast(Money.POUNDS).as(POPULATION),
                         volume.minus(col("population_effect")).cast(Money.POUNDS).as(VOLUME),
                         col("base_now").minus(col("base_before")).minus(volume).cast(Money.POUNDS).as(UNIT_COST),
                         assumptions.cast(Money.POUNDS).as(ASSUMPTIONS),
-                        col("growth_before").cast(Money.POUNDS).as("previous_growth"),
-                        col("growth_now").cast(Money.POUNDS).as("growth"),
+                        col("growth_before").cast(Money.POUNDS).as(PREVIOUS_GROWTH),
+                        col("growth_now").cast(Money.POUNDS).as(GROWTH),
                         col("growth_now").minus(col("growth_before")).cast(Money.POUNDS).as(GROWTH_CHANGE),
                         col("do_nothing_now").minus(col("do_nothing_before")).cast(Money.POUNDS).as(GROWTH_DEMAND),
                         scenarios.cast(Money.POUNDS).as(SCENARIOS))
