@@ -43,6 +43,12 @@ class ConnectServerTest {
                 // 2025Q2: 10 + 20 = 30; 2025Q3: 12 + 21 = 33.
                 assertEquals(List.of("2025Q2|30", "2025Q3|33"), rows(second.sql(
                         "select refresh_id, sum(clients) from unit_costs_history group by refresh_id order by 1")));
+
+                // A run republishes the table while the server is up: the next query reads the new files.
+                spark.sql("select * from values ('residential', 7) as t(setting, clients)")
+                        .write().mode("overwrite").parquet(output + "/demand_snapshot");
+                assertEquals(List.of("residential|7"), rows(first.sql(
+                        "select setting, sum(clients) from demand_snapshot group by setting")));
             }
         } finally {
             tables.forEach(t -> spark.sql("DROP VIEW IF EXISTS `" + t.name() + "`"));
