@@ -17,12 +17,14 @@ import uk.carecast.query.QueryException;
 import uk.carecast.query.SqlCommand;
 import uk.carecast.sample.SampleConfig;
 import uk.carecast.sample.SampleGenerator;
+import uk.carecast.serve.ServeCommand;
 import uk.carecast.spark.Sessions;
 
 /**
  * {@code carecast JOB_FILE [--stage NAME]... [--set key=value]...}: runs the job the YAML file
- * defines; {@code carecast sql [--output DIR] [--out FILE.csv] "QUERY"} queries a run's outputs. A user error (bad input, bad configuration) ends with one line naming it and exit
- * status 1, not a stack trace.
+ * defines; {@code carecast sql [--output DIR] [--out FILE.csv] "QUERY"} queries a run's outputs;
+ * {@code carecast serve [--output DIR] [--port N] [--host H]} serves them over Spark Connect. A user
+ * error (bad input, bad configuration) ends with one line naming it and exit status 1, not a stack trace.
  */
 public final class Main {
 
@@ -48,6 +50,10 @@ public final class Main {
             } finally {
                 spark.stop();
             }
+            return;
+        }
+        if (args.length > 0 && args[0].equals("serve")) {
+            ServeCommand.run(ServeCommand.Arguments.parse(List.of(args).subList(1, args.length)), System.out);
             return;
         }
         if (args.length == 0 || args[0].startsWith("-")) {

@@ -33,7 +33,7 @@ public final class RefreshHistory {
     public static final String AS_AT_DATE = "as_at_date";
     private static final int WRITERS = 4;
     /** The refreshes whose every table is written; an underscore keeps it out of the table listing. */
-    private static final String LOG = "_refreshes";
+    public static final String LOG = "_refreshes";
 
     private final SparkSession spark;
     private final Path root;

@@ -2,48 +2,54 @@ package uk.carecast.query;
 
 import java.io.File;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import uk.carecast.publish.RefreshHistory;
 
 /**
- * Registers a run's output folder in the session's catalog: every published Parquet table by its
- * name ({@code budget_mtfs}, ...) and every Delta history table as {@code <name>_history}, so
- * analysts query them by name without knowing where they live.
+ * A run's output folder as named tables: every published Parquet table by its name
+ * ({@code budget_mtfs}, ...) and every Delta history table as {@code <name>_history}, so analysts
+ * query them by name without knowing where they live.
  */
 public final class OutputCatalog {
 
     private OutputCatalog() {
     }
 
-    /** Registers the tables under {@code outputRoot}; returns the names registered, sorted. */
-    public static List<String> register(SparkSession spark, String outputRoot) {
+    /** The tables under {@code outputRoot}, sorted by name. */
+    public static List<OutputTable> tables(String outputRoot) {
         File root = new File(outputRoot);
         if (!root.isDirectory()) {
             throw new QueryException("no output folder " + outputRoot + ": run jobs/run demand-forecast first");
         }
-        List<String> names = new ArrayList<>();
+        List<OutputTable> tables = new ArrayList<>();
         for (File table : sortedFolders(root)) {
             if (hasParquet(table)) {
-                spark.read().parquet(table.getPath()).createOrReplaceTempView(table.getName());
-                names.add(table.getName());
+                tables.add(new OutputTable(table.getName(), "parquet", table.getAbsolutePath()));
             }
         }
-        File history = new File(root, RefreshHistory.FOLDER);
-        RefreshHistory refreshes = new RefreshHistory(spark, outputRoot);
-        for (File table : sortedFolders(history)) {
+        File log = new File(root, RefreshHistory.FOLDER + "/" + RefreshHistory.LOG);
+        String completeLog = new File(log, "_delta_log").isDirectory() ? log.getAbsolutePath() : null;
+        for (File table : sortedFolders(new File(root, RefreshHistory.FOLDER))) {
             if (new File(table, "_delta_log").isDirectory()) {
-                String name = table.getName() + "_history";
-                refreshes.read(table.getName()).createOrReplaceTempView(name);
-                names.add(name);
+                tables.add(new OutputTable(table.getName() + "_history", "delta", table.getAbsolutePath(), completeLog));
             }
         }
-        return names.stream().sorted().toList();
+        return tables.stream().sorted(Comparator.comparing(OutputTable::name)).toList();
+    }
+
+    /** Registers the tables under {@code outputRoot} as this session's temp views; returns their names, sorted. */
+    public static List<String> register(SparkSession spark, String outputRoot) {
+        List<OutputTable> tables = tables(outputRoot);
+        tables.forEach(t -> t.read(spark).createOrReplaceTempView(t.name()));
+        return tables.stream().map(OutputTable::name).toList();
     }
 
     private static List<File> sortedFolders(File dir) {
         File[] folders = dir.listFiles(f -> f.isDirectory() && !f.getName().startsWith("_"));
-        return folders == null ? List.of() : java.util.Arrays.stream(folders).sorted().toList();
+        return folders == null ? List.of() : Arrays.stream(folders).sorted().toList();
     }
 
     private static boolean hasParquet(File folder) {
