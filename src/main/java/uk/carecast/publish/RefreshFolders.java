@@ -47,6 +47,9 @@ public final class RefreshFolders {
         Path target = folder(refresh.id());
         List<String> written = new ArrayList<>();
         try {
+            // What a killed run left half made; refreshes are published one run at a time.
+            fs.delete(staged.getParent(), true);
+            fs.delete(replaced.getParent(), true);
             for (String table : tables) {
                 if (!PublishedSet.leavesTheTeam(table)) {
                     continue;
