@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import uk.carecast.publish.RefreshHistory;
 
@@ -38,6 +42,13 @@ public final class OutputCatalog {
             }
         }
         return tables.stream().sorted(Comparator.comparing(OutputTable::name)).toList();
+    }
+
+    /** The tables under {@code outputRoot} by name, sorted by name, as this session reads them. */
+    public static Map<String, Dataset<Row>> tables(SparkSession spark, String outputRoot) {
+        Map<String, Dataset<Row>> read = new TreeMap<>();
+        tables(outputRoot).forEach(t -> read.put(t.name(), t.read(spark)));
+        return read;
     }
 
     /** Registers the tables under {@code outputRoot} as this session's temp views; returns their names, sorted. */

@@ -1,0 +1,159 @@
+package uk.carecast.query;
+
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_entries;
+import static org.apache.spark.sql.functions.sum;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * {@code compare [--ignore COLUMN]... DIR_A DIR_B}: whether two runs wrote the same tables, row
+ * for row, e.g. the same job on a laptop and on a cluster. Every table of either folder (the
+ * published ones and the histories) must be in both with the same columns and the same multiset
+ * of rows: {@code EXCEPT ALL} both ways is empty, so a duplicated or missing row counts too.
+ * Columns that differ between runs by design (a run's id) are left out with {@code --ignore}.
+ */
+public final class OutputComparison {
+
+    private static final String IN_A = "_copies_in_a";
+    private static final String IN_B = "_copies_in_b";
+
+    private OutputComparison() {
+    }
+
+    public record Arguments(String left, String right, Set<String> ignored) {
+
+        private static final String USAGE = "usage: compare [--ignore COLUMN]... DIR_A DIR_B";
+
+        public static Arguments parse(List<String> args) {
+            List<String> folders = new ArrayList<>();
+            Set<String> ignored = new LinkedHashSet<>();
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                if (a.equals("--ignore") && i + 1 < args.size()) {
+                    ignored.add(args.get(++i));
+                } else if (!a.startsWith("--")) {
+                    folders.add(a);
+                } else {
+                    throw new QueryException("unexpected argument '" + a + "'; " + USAGE);
+                }
+            }
+            if (folders.size() != 2) {
+                throw new QueryException(USAGE);
+            }
+            return new Arguments(folders.get(0), folders.get(1), Set.copyOf(ignored));
+        }
+    }
+
+    /** One table's comparison; {@code problem} is set when the rows could not be compared at all. */
+    public record TableDiff(String table, long leftRows, long rightRows, long onlyLeft, long onlyRight, String problem) {
+
+        public boolean same() {
+            return problem == null && onlyLeft == 0 && onlyRight == 0;
+        }
+    }
+
+    public static List<TableDiff> compare(SparkSession spark, String left, String right, Set<String> ignored) {
+        Map<String, Dataset<Row>> a = OutputCatalog.tables(spark, left);
+        Map<String, Dataset<Row>> b = OutputCatalog.tables(spark, right);
+        Set<String> names = new TreeSet<>(a.keySet());
+        names.addAll(b.keySet());
+        List<TableDiff> diffs = new ArrayList<>();
+        for (String name : names) {
+            if (!a.containsKey(name) || !b.containsKey(name)) {
+                String where = a.containsKey(name) ? left : right;
+                diffs.add(new TableDiff(name, rows(a, name), rows(b, name), 0, 0, "only in " + where));
+                continue;
+            }
+            Dataset<Row> x = comparable(a.get(name), ignored);
+            Dataset<Row> y = comparable(b.get(name), ignored);
+            String xColumns = columns(x);
+            String yColumns = columns(y);
+            if (!xColumns.equals(yColumns)) {
+                diffs.add(new TableDiff(name, x.count(), y.count(), 0, 0,
+                        "columns differ: (" + xColumns + ") against (" + yColumns + ")"));
+                continue;
+            }
+            diffs.add(difference(name, x, y));
+        }
+        return diffs;
+    }
+
+    /**
+     * {@code EXCEPT ALL} both ways and both row counts in one pass: each distinct row with its number
+     * of copies on either side; a side's surplus copies are the rows only it has.
+     */
+    static TableDiff difference(String name, Dataset<Row> x, Dataset<Row> y) {
+        Column[] all = Arrays.stream(x.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
+        Row counts = x.withColumn(IN_A, lit(1L)).withColumn(IN_B, lit(0L))
+                .unionAll(y.withColumn(IN_A, lit(0L)).withColumn(IN_B, lit(1L)))
+                .groupBy(all)
+                .agg(sum(IN_A).as(IN_A), sum(IN_B).as(IN_B))
+                .agg(sum(IN_A), sum(IN_B), sum(greatest(col(IN_A).minus(col(IN_B)), lit(0L))),
+                        sum(greatest(col(IN_B).minus(col(IN_A)), lit(0L))))
+                .first();
+        // Sums over no rows are null: two empty tables are the same.
+        long[] n = new long[4];
+        for (int i = 0; i < n.length; i++) {
+            n[i] = counts.isNullAt(i) ? 0 : counts.getLong(i);
+        }
+        return new TableDiff(name, n[0], n[1], n[2], n[3], null);
+    }
+
+    /** Prints a line per table and a verdict; returns whether every table is the same. */
+    public static boolean run(SparkSession spark, Arguments args, PrintStream out) {
+        List<TableDiff> diffs = compare(spark, args.left(), args.right(), args.ignored());
+        out.printf("%-34s %10s %10s %10s %10s%n", "table", "rows A", "rows B", "only in A", "only in B");
+        for (TableDiff d : diffs) {
+            out.printf("%-34s %,10d %,10d %,10d %,10d%s%n", d.table(), d.leftRows(), d.rightRows(), d.onlyLeft(),
+                    d.onlyRight(), d.problem() == null ? "" : "  " + d.problem());
+        }
+        List<String> different = diffs.stream().filter(d -> !d.same()).map(TableDiff::table).toList();
+        String ignoring = args.ignored().isEmpty() ? "" : " (ignoring " + String.join(", ", new TreeSet<>(args.ignored())) + ")";
+        if (different.isEmpty()) {
+            out.printf("A = %s and B = %s hold the same %d tables, row for row%s%n", args.left(), args.right(),
+                    diffs.size(), ignoring);
+        }
+        return different.isEmpty();
+    }
+
+    /** The table less the ignored columns, maps as sorted entry lists: set operations refuse map columns. */
+    static Dataset<Row> comparable(Dataset<Row> table, Set<String> ignored) {
+        Column[] kept = Arrays.stream(table.schema().fields())
+                .filter(f -> !ignored.contains(f.name()))
+                .map(f -> f.dataType() instanceof MapType
+                        ? array_sort(map_entries(col("`" + f.name() + "`"))).as(f.name())
+                        : col("`" + f.name() + "`"))
+                .toArray(Column[]::new);
+        return table.select(kept);
+    }
+
+    private static String columns(Dataset<Row> table) {
+        return Arrays.stream(table.schema().fields()).map(OutputComparison::describe).collect(Collectors.joining(", "));
+    }
+
+    private static String describe(StructField f) {
+        return f.name() + " " + f.dataType().catalogString();
+    }
+
+    private static long rows(Map<String, Dataset<Row>> tables, String name) {
+        return tables.containsKey(name) ? tables.get(name).count() : 0;
+    }
+}

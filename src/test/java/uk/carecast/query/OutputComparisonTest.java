@@ -1,0 +1,65 @@
+package uk.carecast.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.carecast.support.SparkTest;
+
+@SparkTest
+class OutputComparisonTest {
+
+    @Test
+    void theSameRowsInAnotherOrderWithAnotherRunIdAreTheSame(SparkSession spark, @TempDir Path dir) {
+        String a = dir.resolve("a").toString();
+        String b = dir.resolve("b").toString();
+        write(spark, a, "growth", "('x', 1), ('x', 1), ('y', 2) as t(area, amount)");
+        write(spark, b, "growth", "('y', 2), ('x', 1), ('x', 1) as t(area, amount)");
+        // The same map built in another key order: compared as sorted entries.
+        write(spark, a, "data_quality", "('run-1', map('r1', 3, 'r2', 4)) as t(run_id, problems_by_rule)");
+        write(spark, b, "data_quality", "('run-2', map('r2', 4, 'r1', 3)) as t(run_id, problems_by_rule)");
+        spark.sql("select 'x' as area, '2025Q3' as refresh_id").write().format("delta").save(a + "/history/growth");
+        spark.sql("select 'x' as area, '2025Q3' as refresh_id").write().format("delta").save(b + "/history/growth");
+        var printed = new ByteArrayOutputStream();
+
+        boolean same = OutputComparison.run(spark, OutputComparison.Arguments.parse(List.of("--ignore", "run_id", a, b)),
+                new PrintStream(printed, true));
+
+        assertTrue(same, printed.toString());
+        assertTrue(printed.toString().contains("hold the same 3 tables, row for row (ignoring run_id)"), printed.toString());
+        assertTrue(printed.toString().contains("growth_history"), printed.toString());
+    }
+
+    @Test
+    void aDuplicatedRowAMissingTableAndAnotherColumnAreDifferences(SparkSession spark, @TempDir Path dir) {
+        String a = dir.resolve("a").toString();
+        String b = dir.resolve("b").toString();
+        write(spark, a, "growth", "('x', 1), ('x', 1), ('y', 2) as t(area, amount)");
+        write(spark, b, "growth", "('x', 1), ('y', 2), ('y', 2) as t(area, amount)");
+        write(spark, a, "flows", "(1) as t(clients)");
+        write(spark, a, "data_quality", "('run-1', 3) as t(run_id, rows_read)");
+        write(spark, b, "data_quality", "('run-2', 3) as t(run_id, rows_read)");
+
+        List<OutputComparison.TableDiff> diffs = OutputComparison.compare(spark, a, b, Set.of());
+
+        assertEquals(List.of("data_quality", "flows", "growth"), diffs.stream().map(OutputComparison.TableDiff::table).toList());
+        // Not ignored, the run id is a difference: one row only in each.
+        assertEquals(new OutputComparison.TableDiff("data_quality", 1, 1, 1, 1, null), diffs.get(0));
+        assertEquals(new OutputComparison.TableDiff("flows", 1, 0, 0, 0, "only in " + a), diffs.get(1));
+        // EXCEPT ALL counts copies: a's second ('x', 1) and b's second ('y', 2) have no partner.
+        assertEquals(new OutputComparison.TableDiff("growth", 3, 3, 1, 1, null), diffs.get(2));
+        assertFalse(diffs.get(2).same());
+    }
+
+    private static void write(SparkSession spark, String output, String table, String values) {
+        spark.sql("select * from values " + values).write().parquet(output + "/" + table);
+    }
+}
