@@ -61,6 +61,10 @@ public final class ServeCommand {
         SparkSession spark = Sessions.start("carecast serve", "local[*]", Map.of(
                 "spark.ui.enabled", "false",
                 "spark.ui.showConsoleProgress", "false",
+                // A notebook's queries read a few thousand rows: Spark's 200 shuffle partitions and Delta's 50
+                // for reading a history's log are hundreds of tasks for nothing on a laptop's cores.
+                "spark.sql.shuffle.partitions", "8",
+                "spark.databricks.delta.snapshotPartitions", "4",
                 // The views are held in memory; this keeps Spark's empty default-database folder out of the working directory.
                 "spark.sql.warehouse.dir", warehouse.toUri().toString()));
         try {
