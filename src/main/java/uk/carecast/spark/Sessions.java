@@ -1,12 +1,13 @@
 package uk.carecast.spark;
 
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Builds the session. Under spark-submit the master and settings come from there; the job file's
- * {@code master} (default {@code local[*]}) applies only when nothing set one.
+ * {@code master} (default {@code local[*]}) and {@code spark_conf} apply only to what it did not set.
  */
 public final class Sessions {
 
@@ -26,7 +27,18 @@ public final class Sessions {
         if (!fromSubmit.contains("spark.master")) {
             builder.master(master);
         }
-        settings.forEach(builder::config);
+        notSubmitted(settings, fromSubmit).forEach(builder::config);
         return builder.getOrCreate();
+    }
+
+    /**
+     * The job file's settings less those spark-submit set: the submit line is sized for the cluster it
+     * runs on (e.g. {@code --conf spark.sql.shuffle.partitions=64}), the job file's defaults for a laptop,
+     * and a builder setting would otherwise override the submitted one without a word.
+     */
+    static Map<String, String> notSubmitted(Map<String, String> settings, SparkConf fromSubmit) {
+        return settings.entrySet().stream()
+                .filter(e -> !fromSubmit.contains(e.getKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }
