@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import uk.carecast.backtest.BacktestJob;
+import uk.carecast.benchmark.BenchmarkCommand;
 import uk.carecast.config.ConfigException;
 import uk.carecast.config.JobConfig;
 import uk.carecast.config.JobFile;
@@ -18,6 +19,8 @@ import uk.carecast.query.QueryException;
 import uk.carecast.query.SqlCommand;
 import uk.carecast.sample.SampleConfig;
 import uk.carecast.sample.SampleGenerator;
+import uk.carecast.sample.ScaleConfig;
+import uk.carecast.sample.ScaleGenerator;
 import uk.carecast.serve.ServeCommand;
 import uk.carecast.spark.Sessions;
 
@@ -25,7 +28,8 @@ import uk.carecast.spark.Sessions;
  * {@code carecast JOB_FILE [--stage NAME]... [--set key=value]...}: runs the job the YAML file
  * defines; {@code carecast sql [--output DIR] [--out FILE.csv] "QUERY"} queries a run's outputs;
  * {@code carecast serve [--output DIR] [--port N] [--host H]} serves them over Spark Connect;
- * {@code carecast compare [--ignore COLUMN]... DIR_A DIR_B} checks two runs wrote the same rows. A
+ * {@code carecast compare [--ignore COLUMN]... DIR_A DIR_B} checks two runs wrote the same rows;
+ * {@code carecast benchmark [SCALE_FACTOR]} times the job at scale and against DuckDB. A
  * user error (bad input, bad configuration) ends with one line naming it and exit status 1, not a
  * stack trace.
  */
@@ -57,6 +61,10 @@ public final class Main {
         }
         if (args.length > 0 && args[0].equals("serve")) {
             ServeCommand.run(ServeCommand.Arguments.parse(List.of(args).subList(1, args.length)), System.out);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("benchmark")) {
+            BenchmarkCommand.run(List.of(args).subList(1, args.length), System.out);
             return;
         }
         if (args.length > 0 && args[0].equals("compare")) {
@@ -120,8 +128,21 @@ public final class Main {
                 }
             }
             case "generate-sample" -> new SampleGenerator(file.bind(SampleConfig.class)).writeAll(System.out);
+            case "generate-scale" -> {
+                ScaleGenerator generator = new ScaleGenerator(file.bind(ScaleConfig.class));
+                SparkSession spark = Sessions.start("carecast generate-scale", "local[*]", java.util.Map.of(
+                        "spark.ui.enabled", "false", "spark.ui.showConsoleProgress", "false"));
+                try {
+                    generator.writeAll(spark, System.out);
+                    System.out.println("job file: " + generator.writeJobFile(Path.of("jobs/demand-forecast.yaml")));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                } finally {
+                    spark.stop();
+                }
+            }
             default -> throw new ConfigException("job file " + args[0] + " names an unknown job '" + file.jobName()
-                    + "' (known: demand-forecast, backtest, export, generate-sample)");
+                    + "' (known: demand-forecast, backtest, export, generate-sample, generate-scale)");
         }
     }
 }

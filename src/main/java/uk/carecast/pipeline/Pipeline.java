@@ -54,6 +54,7 @@ public final class Pipeline {
 
     private StageReport runStage(Stage stage, StageContext context) {
         long started = System.nanoTime();
+        PeakHeap.reset();
         long rowsIn = 0;
         for (String input : stage.inputs()) {
             rowsIn += context.table(input).count();
@@ -66,7 +67,7 @@ public final class Pipeline {
             written.add(output.getKey());
         }
         rowsIn = result.rowsRead().orElse(rowsIn);
-        StageReport report = new StageReport(stage.name(), rowsIn, rowsOut, seconds(started), written);
+        StageReport report = new StageReport(stage.name(), rowsIn, rowsOut, seconds(started), PeakHeap.bytes(), written);
         progress.println(report.line());
         return report;
     }

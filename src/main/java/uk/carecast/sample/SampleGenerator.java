@@ -41,18 +41,36 @@ public final class SampleGenerator {
     private static final String[] ETHNICITIES = {"White British", "White Other", "Asian or Asian British",
             "Black or Black British", "Mixed", "Other ethnic group", "Not stated"};
 
+    private static final BigDecimal UPLIFT = BigDecimal.ONE.add(BigDecimal.valueOf(COST_INFLATION));
+
     private final SampleConfig config;
     private final SplittableRandom random;
     private final LocalDate historyStart;
     private final LocalDate latest;
+    private final double size;
+    private final String idPrefix;
+    private final boolean recordPerPriceYear;
     private int people;
     private int placements;
 
     public SampleGenerator(SampleConfig config) {
+        this(config, config.scale(), "", false);
+    }
+
+    /**
+     * A council {@code size} times the sample's, its ids starting with {@code idPrefix} so councils
+     * can share one table. With {@code recordPerPriceYear}, a placement running past a 1 April is
+     * written as one record per financial year at that year's price, as council client-level
+     * data records each price change.
+     */
+    SampleGenerator(SampleConfig config, double size, String idPrefix, boolean recordPerPriceYear) {
         this.config = config;
         this.random = new SplittableRandom(config.seed());
         this.historyStart = LocalDate.parse(config.historyStart());
         this.latest = LocalDate.parse(config.latest());
+        this.size = size;
+        this.idPrefix = idPrefix;
+        this.recordPerPriceYear = recordPerPriceYear;
     }
 
     public void writeAll(PrintStream progress) {
@@ -65,9 +83,7 @@ public final class SampleGenerator {
                         + "la_code,primary_support_reason,date_of_death\n");
                 episodes.write("placement_id,person_id,setting,provider_type,start_date,end_date,unit_cost,"
                         + "cost_frequency,units_per_week,funding_source,client_contribution_weekly\n");
-                for (Profile profile : Profile.MANCHESTER) {
-                    generate(profile, users, episodes);
-                }
+                write(users, episodes);
             }
             Files.writeString(out.resolve("cost_assumptions.csv"), CostAssumptionsSample.csv());
             Files.writeString(out.resolve("budgets.csv"), BudgetsSample.csv(config.laCode()));
@@ -79,8 +95,23 @@ public final class SampleGenerator {
         progress.printf("sample council written to %s: %,d people, %,d placements%n", out, people, placements);
     }
 
-    private void generate(Profile profile, BufferedWriter users, BufferedWriter episodes) throws IOException {
-        int stock = profile.stock() * config.scale();
+    /** Every person and placement, as CSV lines without a header. */
+    void write(Appendable users, Appendable episodes) throws IOException {
+        for (Profile profile : Profile.MANCHESTER) {
+            generate(profile, users, episodes);
+        }
+    }
+
+    int people() {
+        return people;
+    }
+
+    int placements() {
+        return placements;
+    }
+
+    private void generate(Profile profile, Appendable users, Appendable episodes) throws IOException {
+        int stock = (int) Math.round(profile.stock() * size);
         for (int i = 0; i < stock; i++) {
             double yearsIn = exponential(profile.meanYears());
             LocalDate start = historyStart.minusDays(Math.round(yearsIn * 365.25));
@@ -103,13 +134,13 @@ public final class SampleGenerator {
      * {@code stayFrom}, the history's first day for people already in care then (an exponential
      * stay has no memory, so what is left of it is exponential too).
      */
-    private void person(Profile profile, LocalDate start, LocalDate stayFrom, BufferedWriter users,
-            BufferedWriter episodes) throws IOException {
+    private void person(Profile profile, LocalDate start, LocalDate stayFrom, Appendable users,
+            Appendable episodes) throws IOException {
         String group = pick(profile.groups());
         int ageAtStart = ageFor(group);
         int birthMonth = 1 + random.nextInt(12);
         int birthYear = start.getYear() - ageAtStart - (start.getMonthValue() < birthMonth ? 1 : 0);
-        String personId = String.format("P%06d", ++people);
+        String personId = idPrefix + String.format("P%06d", ++people);
         LocalDate end = stayFrom.plusDays(Math.max(1, Math.round(exponential(profile.meanYears()) * 365.25)));
         boolean ended = !end.isAfter(latest);
         boolean bedBased = profile.setting().equals("nursing") || profile.setting().equals("residential");
@@ -133,14 +164,14 @@ public final class SampleGenerator {
                 && random.nextDouble() < 0.06 && !dayCareStart.isAfter(lastDay)) {
             episode(personId, Profile.MANCHESTER.get(7), group, ageAtStart, dayCareStart, ended ? end : null, episodes);
         }
-        users.write(String.join(",", personId, Integer.toString(birthYear), Integer.toString(birthMonth), sex(group),
+        users.append(String.join(",", personId, Integer.toString(birthYear), Integer.toString(birthMonth), sex(group),
                 ETHNICITIES[random.nextInt(ETHNICITIES.length)], config.laCode(), supportReason(group),
                 death == null ? "" : death.toString()));
-        users.write('\n');
+        users.append('\n');
     }
 
     private void episode(String personId, Profile profile, String group, int age, LocalDate start, LocalDate end,
-            BufferedWriter out) throws IOException {
+            Appendable out) throws IOException {
         double yearsBeforeLatest = ChronoUnit.DAYS.between(start, latest) / 365.25;
         double level = Math.pow(1 + COST_INFLATION, -Math.max(0, yearsBeforeLatest)) * (0.85 + 0.3 * random.nextDouble());
         double groupFactor = group.equals(Profile.LD) ? 1.6 : group.equals(Profile.MH) ? 1.2 : 1.0;
@@ -196,10 +227,26 @@ public final class SampleGenerator {
         BigDecimal contribution = age >= 65 && !frequency.equals("one_off")
                 ? cost.min(BigDecimal.valueOf(40 + random.nextInt(160)))
                 : BigDecimal.ZERO;
-        out.write(String.join(",", String.format("L%06d", ++placements), personId, profile.setting(), provider,
-                start.toString(), end == null ? "" : end.toString(), pence(cost), frequency, units, funding,
-                pence(contribution)));
-        out.write('\n');
+        List<LocalDate> starts = recordPerPriceYear && !frequency.equals("one_off")
+                ? priceYearStarts(start, end, latest) : List.of(start);
+        for (int i = 0; i < starts.size(); i++) {
+            LocalDate recordEnd = i + 1 < starts.size() ? starts.get(i + 1).minusDays(1) : end;
+            out.append(String.join(",", idPrefix + String.format("L%06d", ++placements), personId, profile.setting(),
+                    provider, starts.get(i).toString(), recordEnd == null ? "" : recordEnd.toString(),
+                    pence(cost.multiply(UPLIFT.pow(i))), frequency, units, funding, pence(contribution)));
+            out.append('\n');
+        }
+    }
+
+    /** The start, then each 1 April up to the end (or the latest date while ongoing). */
+    static List<LocalDate> priceYearStarts(LocalDate start, LocalDate end, LocalDate latest) {
+        LocalDate last = end == null ? latest : end;
+        List<LocalDate> starts = new java.util.ArrayList<>(List.of(start));
+        LocalDate april = LocalDate.of(start.getMonthValue() >= 4 ? start.getYear() + 1 : start.getYear(), 4, 1);
+        for (; !april.isAfter(last); april = april.plusYears(1)) {
+            starts.add(april);
+        }
+        return starts;
     }
 
     private int ageFor(String group) {

@@ -51,12 +51,12 @@ final class TransitionsSample {
     private TransitionsSample() {
     }
 
-    static String csv(long seed, int scale, String la, LocalDate latest) {
+    static String csv(long seed, double scale, String la, LocalDate latest) {
         SplittableRandom random = new SplittableRandom(seed ^ STREAM);
         StringBuilder out = new StringBuilder(HEADER);
         int id = 0;
         for (int age = 14; age <= 17; age++) {
-            for (int i = 0; i < PER_YEAR_OF_AGE * scale; i++) {
+            for (int i = 0; i < Math.round(PER_YEAR_OF_AGE * scale); i++) {
                 int birthMonth = 1 + random.nextInt(12);
                 // Aged `age` on the latest snapshot, the birthday being the 1st of the birth month.
                 int birthYear = latest.getYear() - age - (latest.getMonthValue() < birthMonth ? 1 : 0);
