@@ -17,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.storage.StorageLevel;
 import uk.carecast.config.Snapshots;
 import uk.carecast.demand.ClientGroups;
 import uk.carecast.ingest.IngestStage;
@@ -84,7 +85,9 @@ public final class FlowsStage implements Stage {
     public static Dataset<Row> flows(SparkSession spark, List<FinancialYear> years, Dataset<Row> placements,
             Dataset<Row> users, Dataset<Row> population) {
         Dataset<Row> yearRows = FlowYears.frame(spark, years);
-        Dataset<Row> inSpells = Spells.placements(placements, users);
+        // The spells are a join and two sorts over every placement; the counts and the full-year effect
+        // both start from them, so they are worked out once.
+        Dataset<Row> inSpells = Spells.placements(placements, users).persist(StorageLevel.MEMORY_AND_DISK());
         Column spellEnd = col(Spells.SPELL_LAST_DAY);
         Column exit = spellEnd.isNotNull().and(spellEnd.leq(col(FY_LAST_DAY)));
         Dataset<Row> counts = inCell(Spells.of(inSpells)

@@ -78,9 +78,7 @@ public final class InputReader {
                 .filter(c -> wanted.contains(c.toLowerCase(Locale.ROOT)))
                 .map(c -> col("`" + c + "`").cast("string").as(c.toLowerCase(Locale.ROOT)))
                 .toArray(Column[]::new));
-        // Parquet has no lines: rows are numbered from 1 in file order, the way a reader lists them.
-        Dataset<Row> numbered = text.withColumn(CsvExport.ROW, row_number().over(
-                        org.apache.spark.sql.expressions.Window.orderBy(monotonically_increasing_id())))
+        Dataset<Row> numbered = RowNumbers.inFileOrder(text, CsvExport.ROW)
                 .withColumn(CsvExport.FIELD_COUNT, lit(contract.names().size()));
         return new RawInput(contract, path, numbered, unknown, "parquet", contract.names().size());
     }

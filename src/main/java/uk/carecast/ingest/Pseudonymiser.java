@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.spark.sql.Column;
@@ -26,6 +27,8 @@ import uk.carecast.config.Pseudonymisation;
 public final class Pseudonymiser {
 
     private static final String ALGORITHM = "HmacSHA256";
+    /** Each thread's keyed Mac, with the key it was keyed with. */
+    private static final ThreadLocal<Map.Entry<byte[], Mac>> MACS = new ThreadLocal<>();
     private final byte[] key;
 
     public Pseudonymiser(byte[] key) {
@@ -65,10 +68,23 @@ public final class Pseudonymiser {
     }
 
     private static String hmacHex(byte[] secret, String value) {
+        return HexFormat.of().formatHex(mac(secret).doFinal(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A Mac for this key, one per thread (a Mac is not thread-safe): looking the algorithm up and
+     * keying it for each of millions of identifiers cost more than the hashing.
+     */
+    private static Mac mac(byte[] secret) {
+        Map.Entry<byte[], Mac> cached = MACS.get();
+        if (cached != null && java.util.Arrays.equals(cached.getKey(), secret)) {
+            return cached.getValue();
+        }
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(secret, ALGORITHM));
-            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+            MACS.set(Map.entry(secret.clone(), mac));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

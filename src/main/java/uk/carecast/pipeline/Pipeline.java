@@ -67,6 +67,9 @@ public final class Pipeline {
             written.add(output.getKey());
         }
         rowsIn = result.rowsRead().orElse(rowsIn);
+        // A stage's outputs are in Parquet now and later stages read them from there: whatever it cached
+        // would only take memory from the stages after it (at scale factor 150, from the flows' sorts).
+        context.spark().catalog().clearCache();
         StageReport report = new StageReport(stage.name(), rowsIn, rowsOut, seconds(started), PeakHeap.bytes(), written);
         progress.println(report.line());
         return report;
