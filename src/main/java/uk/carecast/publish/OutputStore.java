@@ -63,6 +63,14 @@ public final class OutputStore {
     }
 
     /**
+     * Takes the output folder for this run, or fails at once if another run has it (see {@link OutputLock});
+     * call before {@link #checkWritable()}, and close when the run ends, however it ends.
+     */
+    public OutputLock lock(java.time.Instant started) {
+        return linked ? OutputLock.acquire(local(root), runId, started) : OutputLock.none();
+    }
+
+    /**
      * Fails before any work if the output folder cannot take this run's files, naming the folder and
      * the reason, rather than after the stages when the first table is written.
      */
