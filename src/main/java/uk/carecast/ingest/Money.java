@@ -17,6 +17,14 @@ public final class Money {
     /** Intermediate weekly-equivalent amounts, before they are rounded for publication. */
     public static final DecimalType EXACT = DataTypes.createDecimalType(24, 8);
 
+    /**
+     * The largest weekly cost of one person's placement that is read. decimal(18,2) holds under 10^16;
+     * a year of this (x 52.3), uplifted over the horizon and summed over a cell's people, must stay
+     * inside it, and 10^9 a week leaves room for about 100,000 such people. No care costs this much:
+     * above it is a typo (a cost in pence, a pasted reference number), rejected before it overflows.
+     */
+    public static final java.math.BigDecimal MAX_WEEKLY = new java.math.BigDecimal("1000000000.00");
+
     private Money() {
     }
 

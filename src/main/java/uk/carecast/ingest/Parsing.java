@@ -37,9 +37,16 @@ public final class Parsing {
      * than the type holds is a wrong value, not a silent rounding.
      */
     static Column number(Column text, DecimalType type) {
-        Column plain = regexp_replace(text, "[£,\\s]", "");
-        String pattern = "^-?\\d+(\\.\\d{1," + type.scale() + "})?$";
-        return when(plain.rlike(pattern), plain.try_cast(type));
+        return when(isNumber(text, type), plain(text).try_cast(type));
+    }
+
+    /** A number as {@link #number} reads it, whether or not the type holds it. */
+    static Column isNumber(Column text, DecimalType type) {
+        return plain(text).rlike("^-?\\d+(\\.\\d{1," + type.scale() + "})?$");
+    }
+
+    private static Column plain(Column text) {
+        return regexp_replace(text, "[£,\\s]", "");
     }
 
     /** ISO yyyy-MM-dd, or UK dd/MM/yyyy: never US month-first. An impossible date (31/02) is null. */
