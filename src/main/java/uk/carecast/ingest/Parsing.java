@@ -49,6 +49,15 @@ public final class Parsing {
         return regexp_replace(text, "[£,\\s]", "");
     }
 
+    /**
+     * A date only a US export writes: {@code 12/31/2024}, the second number a day over 12. The sign that a
+     * file changed to month-first, in which {@code 01/05/2024} would be read wrongly too (as 1 May).
+     */
+    static Column isMonthFirst(Column text) {
+        return text.rlike(UK_DATE).and(regexp_extract(text, UK_DATE, 1).try_cast("int").leq(12))
+                .and(regexp_extract(text, UK_DATE, 2).try_cast("int").gt(12));
+    }
+
     /** ISO yyyy-MM-dd, or UK dd/MM/yyyy: never US month-first. An impossible date (31/02) is null. */
     static Column date(Column text, String format) {
         Column iso = when(text.rlike(ISO_DATE), text.try_cast(DataTypes.DateType));

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 import uk.carecast.demand.WeeklyCost;
 import uk.carecast.population.AgeBands;
@@ -49,6 +50,10 @@ public final class TableValidator {
                 // A well-formed number the type cannot hold: say so, rather than "wrong type".
                 problems.add(Problems.error(unread.and(Parsing.isNumber(text, decimal)), rule.name(), Rules.TOO_LARGE, text));
                 unread = unread.and(not(Parsing.isNumber(text, decimal)));
+            }
+            if (rule.type().equals(DataTypes.DateType)) {
+                problems.add(Problems.error(unread.and(Parsing.isMonthFirst(text)), rule.name(), Rules.MONTH_FIRST, text));
+                unread = unread.and(not(Parsing.isMonthFirst(text)));
             }
             problems.add(Problems.error(unread, rule.name(), badRule, text));
             if (rule.required()) {
