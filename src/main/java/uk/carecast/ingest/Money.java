@@ -2,6 +2,7 @@ package uk.carecast.ingest;
 
 import static org.apache.spark.sql.functions.round;
 
+import java.math.BigDecimal;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
@@ -23,7 +24,7 @@ public final class Money {
      * inside it, and 10^9 a week leaves room for about 100,000 such people. No care costs this much:
      * above it is a typo (a cost in pence, a pasted reference number), rejected before it overflows.
      */
-    public static final java.math.BigDecimal MAX_WEEKLY = new java.math.BigDecimal("1000000000.00");
+    public static final BigDecimal MAX_WEEKLY = new BigDecimal("1000000000.00");
 
     private Money() {
     }

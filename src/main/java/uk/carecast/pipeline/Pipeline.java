@@ -8,8 +8,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.carecast.config.Refresh;
 import uk.carecast.publish.RefreshFolders;
-import uk.carecast.publish.RefreshNotRecordedException;
 import uk.carecast.publish.RefreshHistory;
+import uk.carecast.publish.RefreshNotRecordedException;
 
 /**
  * Runs stages in order, writing each output table to the run's staging area (so the next stage

@@ -135,9 +135,9 @@ public final class OutputStore {
     }
 
     /**
-     * Throws away what this run staged; the published tables are not touched. A failure after the
-     * link switch (tidying up, the refresh folder, the history) leaves this run's folder as the one
-     * {@code current} points to, so it stays, as does the generation it replaced.
+     * Throws away what this run staged; the published tables are not touched. After a failure past the
+     * link switch (linking a new table's folder, tidying up) this run's folder is the one {@code current}
+     * points to, so it stays, as does the generation it replaced.
      */
     public void discard() {
         try {
