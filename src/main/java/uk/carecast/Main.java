@@ -1,6 +1,14 @@
 package uk.carecast;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -14,6 +22,7 @@ import uk.carecast.export.ExportJob;
 import uk.carecast.ingest.InputException;
 import uk.carecast.pipeline.DemandForecastJob;
 import uk.carecast.publish.MissingTableException;
+import uk.carecast.publish.RefreshNotRecordedException;
 import uk.carecast.query.OutputComparison;
 import uk.carecast.query.QueryException;
 import uk.carecast.query.SqlCommand;
@@ -31,12 +40,19 @@ import uk.carecast.spark.Sessions;
  * {@code carecast compare [--ignore COLUMN]... DIR_A DIR_B} checks two runs wrote the same rows;
  * {@code carecast benchmark [SCALE_FACTOR]} times the job at scale and against DuckDB. A
  * user error (bad input, bad configuration) ends with one line naming it and exit status 1, not a
- * stack trace.
+ * stack trace; anything else with one line naming the exception and a file holding its trace, and
+ * exit status 2.
  */
 public final class Main {
 
     private Main() {
     }
+
+    /** Longest message an internal error's one line carries; the trace file has all of it. */
+    static final int MESSAGE_LIMIT = 400;
+
+    private static final DateTimeFormatter TRACE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
+            .withZone(ZoneOffset.UTC);
 
     public static void main(String[] args) {
         try {
@@ -44,7 +60,44 @@ public final class Main {
         } catch (InputException | ConfigException | MissingTableException | QueryException e) {
             System.err.println("carecast: error: " + e.getMessage());
             System.exit(1);
+        } catch (RefreshNotRecordedException e) {
+            // The run's tables are out; what is left to do is the user's (a re-run), but the cause may be ours.
+            System.err.println("carecast: error: " + e.getMessage() + traceNote(e));
+            System.exit(1);
+        } catch (Throwable e) {
+            // Anything else is a fault of carecast or its platform: one line for the user, the trace for us.
+            System.err.println("carecast: internal error: " + oneLine(e) + traceNote(e));
+            System.exit(2);
         }
+    }
+
+    /** {@code <ExceptionClass>: <message>} on one line, the message's whitespace folded and cut short. */
+    static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? "(no message)" : e.getMessage().replaceAll("\\s+", " ").strip();
+        if (message.length() > MESSAGE_LIMIT) {
+            message = message.substring(0, MESSAGE_LIMIT) + "...";
+        }
+        return e.getClass().getName() + ": " + message;
+    }
+
+    /** The line's ending: where the full trace went, or why it went to the console instead. */
+    private static String traceNote(Throwable e) {
+        try {
+            return " (full trace in " + writeTrace(e, Path.of(System.getProperty("java.io.tmpdir")), Instant.now()) + ")";
+        } catch (IOException | RuntimeException unwritable) {
+            e.printStackTrace();
+            return " (no trace file: " + unwritable.getMessage() + "; trace printed above)";
+        }
+    }
+
+    /** Writes the full stack trace, causes included, to {@code dir/carecast-error-<UTC time>.log}. */
+    static Path writeTrace(Throwable e, Path dir, Instant now) throws IOException {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        Path file = dir.resolve("carecast-error-" + TRACE_STAMP.format(now) + ".log");
+        Files.createDirectories(dir);
+        Files.writeString(file, trace.toString(), StandardCharsets.UTF_8);
+        return file;
     }
 
     static void run(String[] args) {

@@ -1,6 +1,7 @@
 package uk.carecast.backtest;
 
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.spark.sql.SparkSession;
@@ -10,6 +11,7 @@ import uk.carecast.ingest.IngestStage;
 import uk.carecast.pipeline.Pipeline;
 import uk.carecast.pipeline.StageContext;
 import uk.carecast.pipeline.StageReport;
+import uk.carecast.publish.OutputLock;
 import uk.carecast.publish.OutputStore;
 import uk.carecast.rates.UsageRatesStage;
 
@@ -21,7 +23,9 @@ public final class BacktestJob {
 
     public static List<StageReport> run(SparkSession spark, JobConfig config, PrintStream progress) {
         OutputStore store = new OutputStore(spark, config.output(), "run-" + UUID.randomUUID());
-        return new Pipeline(List.of(new IngestStage(), new DemandSnapshotStage(), new UsageRatesStage(),
-                new BacktestStage()), progress).run(new StageContext(spark, config, store, progress));
+        try (OutputLock lock = store.lock(Instant.now())) {
+            return new Pipeline(List.of(new IngestStage(), new DemandSnapshotStage(), new UsageRatesStage(),
+                    new BacktestStage()), progress).run(new StageContext(spark, config, store, progress));
+        }
     }
 }

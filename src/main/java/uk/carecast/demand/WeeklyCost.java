@@ -19,12 +19,16 @@ public final class WeeklyCost {
     }
 
     public static Column of(Column unitCost, Column frequency, Column unitsPerWeek) {
-        Column weekly = when(frequency.equalTo("hourly"), unitCost.multiply(coalesce(unitsPerWeek, lit(BigDecimal.ZERO))))
+        return unbounded(unitCost, frequency, unitsPerWeek).cast(Money.EXACT);
+    }
+
+    /** The same, in the decimal type Spark derives for the arithmetic (wide enough for any unit cost read). */
+    public static Column unbounded(Column unitCost, Column frequency, Column unitsPerWeek) {
+        return when(frequency.equalTo("hourly"), unitCost.multiply(coalesce(unitsPerWeek, lit(BigDecimal.ZERO))))
                 .when(frequency.equalTo("daily"), unitCost.multiply(lit(7)))
                 .when(frequency.equalTo("weekly"), unitCost)
                 .when(frequency.equalTo("four_weekly"), unitCost.divide(lit(4)))
                 .when(frequency.equalTo("monthly"), unitCost.multiply(lit(84)).divide(lit(DAYS_PER_YEAR)))
                 .when(frequency.equalTo("annual"), unitCost.multiply(lit(7)).divide(lit(DAYS_PER_YEAR)));
-        return weekly.cast(Money.EXACT);
     }
 }

@@ -37,9 +37,25 @@ public final class Parsing {
      * than the type holds is a wrong value, not a silent rounding.
      */
     static Column number(Column text, DecimalType type) {
-        Column plain = regexp_replace(text, "[£,\\s]", "");
-        String pattern = "^-?\\d+(\\.\\d{1," + type.scale() + "})?$";
-        return when(plain.rlike(pattern), plain.try_cast(type));
+        return when(isNumber(text, type), plain(text).try_cast(type));
+    }
+
+    /** A number as {@link #number} reads it, whether or not the type holds it. */
+    static Column isNumber(Column text, DecimalType type) {
+        return plain(text).rlike("^-?\\d+(\\.\\d{1," + type.scale() + "})?$");
+    }
+
+    private static Column plain(Column text) {
+        return regexp_replace(text, "[£,\\s]", "");
+    }
+
+    /**
+     * A date only a US export writes: {@code 12/31/2024}, the second number a day over 12. The sign that a
+     * file changed to month-first, in which {@code 01/05/2024} would be read wrongly too (as 1 May).
+     */
+    static Column isMonthFirst(Column text) {
+        return text.rlike(UK_DATE).and(regexp_extract(text, UK_DATE, 1).try_cast("int").leq(12))
+                .and(regexp_extract(text, UK_DATE, 2).try_cast("int").gt(12));
     }
 
     /** ISO yyyy-MM-dd, or UK dd/MM/yyyy: never US month-first. An impossible date (31/02) is null. */

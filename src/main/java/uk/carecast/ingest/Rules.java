@@ -5,6 +5,9 @@ public final class Rules {
 
     public static final String FIELD_COUNT = "wrong number of fields";
     public static final String WRONG_TYPE = "wrong type";
+    public static final String TOO_LARGE = "too large for decimal(18,2)";
+    public static final String MONTH_FIRST = "US month-first date (not read)";
+    public static final String COST_OVER_LIMIT = "weekly cost over the 1,000,000,000.00 limit";
     public static final String MISSING = "missing required value";
     public static final String NOT_ALLOWED = "value not in the allowed list";
     public static final String OUT_OF_RANGE = "out of range";

@@ -12,6 +12,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 import uk.carecast.demand.WeeklyCost;
 import uk.carecast.population.AgeBands;
 
@@ -43,7 +45,17 @@ public final class TableValidator {
                     : Parsing.parse(text, rule.type(), dateFormat);
             typed.add(value.as(rule.name()));
             String badRule = rule.isCategory() ? Rules.NOT_ALLOWED : Rules.WRONG_TYPE;
-            problems.add(Problems.error(text.isNotNull().and(value.isNull()), rule.name(), badRule, text));
+            Column unread = text.isNotNull().and(value.isNull());
+            if (rule.type() instanceof DecimalType decimal && !rule.isCategory()) {
+                // A well-formed number the type cannot hold: say so, rather than "wrong type".
+                problems.add(Problems.error(unread.and(Parsing.isNumber(text, decimal)), rule.name(), Rules.TOO_LARGE, text));
+                unread = unread.and(not(Parsing.isNumber(text, decimal)));
+            }
+            if (rule.type().equals(DataTypes.DateType)) {
+                problems.add(Problems.error(unread.and(Parsing.isMonthFirst(text)), rule.name(), Rules.MONTH_FIRST, text));
+                unread = unread.and(not(Parsing.isMonthFirst(text)));
+            }
+            problems.add(Problems.error(unread, rule.name(), badRule, text));
             if (rule.required()) {
                 problems.add(Problems.error(text.isNull(), rule.name(), Rules.MISSING, lit(null)));
             }
@@ -77,7 +89,10 @@ public final class TableValidator {
             BigDecimal weeklyCostCeiling) {
         Dataset<Row> people = curatedUsers.select(col(PERSON_ID).as("_person"), col(BIRTH_YEAR).as("_birth_year"),
                 col(BIRTH_MONTH).as("_birth_month"), col(DATE_OF_DEATH).as("_death"));
-        Column weekly = WeeklyCost.of(col(UNIT_COST), col(COST_FREQUENCY), col(UNITS_PER_WEEK));
+        // Unbounded, so a cost too large for the weekly type is a reject here rather than an overflow later.
+        Column unbounded = WeeklyCost.unbounded(col(UNIT_COST), col(COST_FREQUENCY), col(UNITS_PER_WEEK));
+        Column overLimit = unbounded.gt(lit(Money.MAX_WEEKLY));
+        Column weekly = when(not(overLimit), unbounded.cast(Money.EXACT));
         Dataset<Row> joined = placements
                 .withColumn("_copies", count(lit(1)).over(Window.partitionBy(PLACEMENT_ID)))
                 .join(people, col(PERSON_ID).equalTo(col("_person")), "left");
@@ -96,6 +111,8 @@ public final class TableValidator {
                 Problems.error(col(START_DATE).gt(col("_death")), START_DATE, Rules.AFTER_DEATH, col(START_DATE)),
                 Problems.error(AgeBands.ageOn(col(START_DATE), col("_birth_year"), col("_birth_month")).lt(18),
                         START_DATE, Rules.UNDER_18, col(START_DATE)),
+                Problems.error(overLimit, UNIT_COST, Rules.COST_OVER_LIMIT, concat(col(UNIT_COST).cast("string"), lit(" "),
+                        col(COST_FREQUENCY))),
                 Problems.warning(weekly.gt(lit(weeklyCostCeiling)), UNIT_COST, Rules.IMPLAUSIBLE_COST,
                         concat(col(UNIT_COST).cast("string"), lit(" "), col(COST_FREQUENCY), lit(" = "),
                                 Money.toPence(weekly).cast("string"), lit(" a week")))))
@@ -127,6 +144,8 @@ public final class TableValidator {
                         col(LIKELIHOOD)),
                 Problems.error(col(PERSON_ID).isNotNull().and(col("_copies").gt(1)), PERSON_ID, Rules.DUPLICATE_PERSON,
                         col(PERSON_ID)),
+                Problems.error(col(EXPECTED_WEEKLY_COST).gt(lit(Money.MAX_WEEKLY)), EXPECTED_WEEKLY_COST,
+                        Rules.COST_OVER_LIMIT, col(EXPECTED_WEEKLY_COST)),
                 Problems.warning(col(EXPECTED_WEEKLY_COST).gt(lit(weeklyCostCeiling)), EXPECTED_WEEKLY_COST,
                         Rules.IMPLAUSIBLE_COST, col(EXPECTED_WEEKLY_COST))))
                 .drop("_copies");

@@ -1,6 +1,7 @@
 package uk.carecast.pipeline;
 
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.spark.sql.SparkSession;
@@ -12,6 +13,7 @@ import uk.carecast.flows.FlowsStage;
 import uk.carecast.growth.GrowthRequirementStage;
 import uk.carecast.ingest.IngestStage;
 import uk.carecast.projection.ProjectionStage;
+import uk.carecast.publish.OutputLock;
 import uk.carecast.publish.OutputStore;
 import uk.carecast.rates.UsageRatesStage;
 import uk.carecast.refresh.RefreshVarianceStage;
@@ -41,8 +43,10 @@ public final class DemandForecastJob {
     public static List<StageReport> run(SparkSession spark, JobConfig config, List<String> stageNames, PrintStream progress) {
         List<Stage> chosen = stageNames.isEmpty() ? STAGES : stageNames.stream().map(DemandForecastJob::stage).toList();
         OutputStore store = new OutputStore(spark, config.output(), "run-" + UUID.randomUUID());
-        store.checkWritable();
-        return new Pipeline(chosen, progress).run(new StageContext(spark, config, store, progress));
+        try (OutputLock lock = store.lock(Instant.now())) {
+            store.checkWritable();
+            return new Pipeline(chosen, progress).run(new StageContext(spark, config, store, progress));
+        }
     }
 
     private static Stage stage(String name) {

@@ -9,6 +9,7 @@ import org.apache.spark.sql.Row;
 import uk.carecast.config.Refresh;
 import uk.carecast.publish.RefreshFolders;
 import uk.carecast.publish.RefreshHistory;
+import uk.carecast.publish.RefreshNotRecordedException;
 
 /**
  * Runs stages in order, writing each output table to the run's staging area (so the next stage
@@ -40,16 +41,35 @@ public final class Pipeline {
             throw e;
         }
         Refresh refresh = context.config().refresh();
-        RefreshFolders folders = new RefreshFolders(context.spark(), context.config().output());
-        folders.publish(refresh, published, context.store());
-        RefreshHistory history = new RefreshHistory(context.spark(), context.config().output());
-        List<String> kept = history.record(refresh, published, context.store());
+        String output = context.config().output();
+        RefreshFolders folders = new RefreshFolders(context.spark(), output);
+        RefreshHistory history = new RefreshHistory(context.spark(), output);
+        try {
+            folders.publish(refresh, published, context.store());
+        } catch (RuntimeException e) {
+            throw notRecorded(output, refresh, "its refresh folder " + folders.folder(refresh.id())
+                    + " and the history were not written", e);
+        }
+        List<String> kept;
+        try {
+            kept = history.record(refresh, published, context.store());
+        } catch (RuntimeException e) {
+            throw notRecorded(output, refresh, "its refresh folder was written but the history under "
+                    + history.root() + " was not recorded", e);
+        }
         progress.printf("done: %d stage%s in %.1f s, tables written under %s%n", stages.size(),
                 stages.size() == 1 ? "" : "s", seconds(started), context.config().output());
         progress.printf("refresh %s (as at %s): %d tables kept in the Delta history under %s,"
                 + " published with disclosure control under %s%n", refresh.id(), refresh.asAt(), kept.size(),
                 history.root(), folders.folder(refresh.id()));
         return reports;
+    }
+
+    private static RefreshNotRecordedException notRecorded(String output, Refresh refresh, String what, RuntimeException e) {
+        String cause = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        return new RefreshNotRecordedException("the tables were published under " + output + ", but refresh "
+                + refresh.id() + " was not: " + what + " (" + e.getClass().getSimpleName() + ": " + cause
+                + "); re-run the job to record it", e);
     }
 
     private StageReport runStage(Stage stage, StageContext context) {

@@ -21,6 +21,7 @@ import uk.carecast.config.ProjectionOptions;
 import uk.carecast.config.ServiceAreaRule;
 import uk.carecast.demand.ServiceAreas;
 import uk.carecast.ingest.IngestStage;
+import uk.carecast.ingest.InputException;
 import uk.carecast.ingest.Money;
 import uk.carecast.pipeline.Stage;
 import uk.carecast.price.CostAssumption;
@@ -67,6 +68,11 @@ public final class ProjectionStage implements Stage {
         Dataset<Row> rates = context.table(UsageRatesStage.TABLE);
         Dataset<Row> population = UsageRatesStage.population(context);
         Date base = rates.agg(max(SNAPSHOT_DATE)).first().getDate(0);
+        if (base == null) {
+            // Nobody in care on any snapshot leaves no base year to project from.
+            throw new InputException("nothing to project: no placement in " + context.config().inputs().placements()
+                    + " is active on any snapshot date " + context.config().snapshots().dates());
+        }
         Dataset<Row> trend = UsageTrend.annual(rates, population, base.toLocalDate(), context.config().trend());
         Dataset<Row> demand = demand(rates, population, context.config().horizonYears(), trend);
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();

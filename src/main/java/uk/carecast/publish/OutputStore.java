@@ -46,6 +46,8 @@ public final class OutputStore {
     private final boolean linked;
     private final Set<String> staged = new LinkedHashSet<>();
     private final String runId;
+    /** The run folder {@code current} pointed to before this run switched it, once it has; kept for readers. */
+    private java.nio.file.Path replacedRun;
 
     public OutputStore(SparkSession spark, String root, String runId) {
         this.spark = spark;
@@ -58,6 +60,14 @@ public final class OutputStore {
         }
         this.linked = "file".equals(fs.getScheme());
         this.staging = linked ? new Path(this.root, RUNS + "/" + runId) : new Path(this.root, "_staging/" + runId);
+    }
+
+    /**
+     * Takes the output folder for this run, or fails at once if another run has it (see {@link OutputLock});
+     * call before {@link #checkWritable()}, and close when the run ends, however it ends.
+     */
+    public OutputLock lock(java.time.Instant started) {
+        return linked ? OutputLock.acquire(local(root), runId, started) : OutputLock.none();
     }
 
     /**
@@ -124,15 +134,37 @@ public final class OutputStore {
         }
     }
 
-    /** Throws away what this run staged; the published tables are not touched. */
+    /**
+     * Throws away what this run staged; the published tables are not touched. After a failure past the
+     * link switch (linking a new table's folder, tidying up) this run's folder is the one {@code current}
+     * points to, so it stays, as does the generation it replaced.
+     */
     public void discard() {
         try {
-            fs.delete(staging, true);
-            deleteIfEmpty(staging.getParent());
+            if (!publishedRuns().contains(local(staging))) {
+                fs.delete(staging, true);
+                deleteIfEmpty(staging.getParent());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clean " + staging, e);
         }
         staged.clear();
+    }
+
+    /** The run folders readers may be on: the one {@code current} points to and the one it replaced. */
+    private Set<java.nio.file.Path> publishedRuns() throws IOException {
+        Set<java.nio.file.Path> runs = new LinkedHashSet<>();
+        if (!linked) {
+            return runs;
+        }
+        java.nio.file.Path current = local(root).resolve(CURRENT);
+        if (Files.isSymbolicLink(current)) {
+            runs.add(local(root).resolve(Files.readSymbolicLink(current)).normalize());
+        }
+        if (replacedRun != null) {
+            runs.add(replacedRun);
+        }
+        return runs;
     }
 
     private void publishBySwitchingLink() throws IOException {
@@ -154,10 +186,18 @@ public final class OutputStore {
         Files.createSymbolicLink(next, out.relativize(run));
         // The one step that publishes: every table of the run at once.
         Files.move(next, current, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        for (java.nio.file.Path table : list(run)) {
-            link(out.resolve(table.getFileName()), java.nio.file.Path.of(CURRENT).resolve(table.getFileName()));
+        replacedRun = was == null ? null : out.resolve(was).normalize();
+        try {
+            for (java.nio.file.Path table : list(run)) {
+                link(out.resolve(table.getFileName()), java.nio.file.Path.of(CURRENT).resolve(table.getFileName()));
+            }
+            keepOnly(out, run, was);
+        } catch (IOException | RuntimeException e) {
+            // The tables are out; say so, rather than let the user think the run published nothing.
+            throw new UncheckedIOException("the tables were published under " + root + " (" + CURRENT + " -> "
+                    + out.relativize(run) + "), but linking or tidying the output folder failed afterwards: " + e,
+                    e instanceof IOException io ? io : new IOException(e));
         }
-        keepOnly(out, run, was);
     }
 
     /** A fixed link {@code output/<table> -> current/<table>}; a folder from an older layout is replaced. */

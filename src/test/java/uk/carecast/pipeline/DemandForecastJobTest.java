@@ -9,9 +9,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -19,9 +23,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.carecast.config.ConfigException;
 import uk.carecast.config.JobConfig;
 import uk.carecast.config.JobFile;
 import uk.carecast.ingest.InputException;
+import uk.carecast.publish.OutputLock;
+import uk.carecast.publish.OutputStore;
 import uk.carecast.support.Frames;
 import uk.carecast.support.SparkTest;
 
@@ -62,8 +69,9 @@ class DemandForecastJobTest {
             assertTrue(Files.isDirectory(output.resolve(table)), table);
         }
         try (Stream<Path> top = Files.list(output)) {
-            // 22 table links, history, refreshes, the current link and the runs it points into; nothing staged.
-            assertEquals(26, top.count(), "no staging folder left behind");
+            // 22 table links, history, refreshes, the current link, the runs it points into and the lock file;
+            // nothing staged.
+            assertEquals(27, top.count(), "no staging folder left behind");
         }
 
         // Base FY 2025/26 (snapshot 2025-09-30), 365 days: home care 1 × 200.00 × 365 / 7 = 10,428.57;
@@ -192,6 +200,38 @@ class DemandForecastJobTest {
     }
 
     @Test
+    void aRunOnAnOutputFolderInUseFailsAtOnceAndTouchesNothing(SparkSession spark, @TempDir Path dir)
+            throws IOException {
+        Path output = dir.resolve("output");
+        // Earlier outputs, published the cheap way: one table.
+        OutputStore earlier = new OutputStore(spark, output.toString(), "run-earlier");
+        earlier.write("growth_requirement", spark.sql("select 1 as amount"));
+        earlier.publish();
+        List<String> before = listing(output);
+        Path lockFile = output.resolve(OutputLock.FILE);
+        String note = "run run-other\npid 4242\nstarted 2026-11-23T09:15:00Z\n";
+        JobConfig config = config(dir, "2024-10-01");
+        try (FileChannel held = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = held.lock()) {
+            held.write(ByteBuffer.wrap(note.getBytes(StandardCharsets.UTF_8)));
+            var error = assertThrows(ConfigException.class, () -> DemandForecastJob.run(spark, config, List.of(),
+                    new PrintStream(new ByteArrayOutputStream())));
+            assertEquals("output folder " + output + " is in use by another run (run run-other, started "
+                    + "2026-11-23T09:15:00Z); wait for it to finish", error.getMessage());
+            assertEquals(before, listing(output));
+            assertEquals(note, Files.readString(lockFile));
+        }
+        // Let go, the folder takes runs again, and a run that fails lets go too: both of these get past the lock
+        // and fail on their input (31 September), not on the lock.
+        JobConfig broken = config(dir, "2024-09-31", "0.02");
+        for (int run = 1; run <= 2; run++) {
+            assertThrows(InputException.class, () -> DemandForecastJob.run(spark, broken, List.of(),
+                    new PrintStream(new ByteArrayOutputStream())));
+        }
+        assertEquals(before, listing(output));
+    }
+
+    @Test
     void aStageRunsAloneFromThePublishedTables(SparkSession spark, @TempDir Path dir) throws IOException {
         JobConfig config = config(dir, "2024-10-01");
         DemandForecastJob.run(spark, config, List.of(), new PrintStream(new ByteArrayOutputStream()));
@@ -222,7 +262,8 @@ class DemandForecastJobTest {
     private static List<String> listing(Path dir) throws IOException {
         List<String> out = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted().toList()) {
+            // The lock file notes the last run that took the folder, a failed one too; it is not an output.
+            for (Path p : walk.filter(p -> !p.equals(dir.resolve(OutputLock.FILE))).sorted().toList()) {
                 out.add(dir.relativize(p) + (Files.isRegularFile(p) ? " " + Files.size(p) + " "
                         + Files.getLastModifiedTime(p).toMillis() : ""));
             }

@@ -1,6 +1,7 @@
 package uk.carecast.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -45,6 +46,31 @@ class OutputStoreTest {
         assertEquals(List.of("120"), read(spark, dir, "growth"));
         assertEquals(List.of("1100"), read(spark, dir, "budget"));
         assertTrue(Files.isSymbolicLink(dir.resolve("current")));
+    }
+
+    @Test
+    void aFailureAfterTheLinkSwitchKeepsThePublishedRunAndTheOneBefore(SparkSession spark, @TempDir Path dir)
+            throws IOException {
+        String output = dir.toString();
+        OutputStore first = new OutputStore(spark, output, "run-a");
+        first.write("growth", amount(spark, 100));
+        first.publish();
+
+        // A folder where a killed run's temporary link would be: removing it, the last tidy-up step after the
+        // switch, fails (a non-empty folder is not deleted by deleteIfExists), so the failure comes after run-b
+        // is already what current points to.
+        Files.createDirectories(dir.resolve("current.next-stale/inside"));
+        OutputStore second = new OutputStore(spark, output, "run-b");
+        second.write("growth", amount(spark, 200));
+        var error = assertThrows(java.io.UncheckedIOException.class, second::publish);
+        assertTrue(error.getMessage().startsWith("the tables were published under " + output
+                + " (current -> _runs/run-b), but linking or tidying"), error.getMessage());
+
+        // What the pipeline does on any failure: before the fix this deleted _runs/run-b, leaving current dangling.
+        second.discard();
+        assertEquals(List.of("200"), read(spark, dir, "growth"));
+        assertEquals(dir.resolve("_runs/run-b"), dir.resolve("current").toRealPath());
+        assertEquals(List.of("run-a", "run-b"), runs(dir), "the generation before stays for readers still on it");
     }
 
     private static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> amount(SparkSession spark, int amount) {

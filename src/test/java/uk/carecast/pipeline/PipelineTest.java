@@ -1,0 +1,86 @@
+package uk.carecast.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.carecast.config.JobConfig;
+import uk.carecast.config.JobFile;
+import uk.carecast.publish.OutputStore;
+import uk.carecast.publish.RefreshNotRecordedException;
+import uk.carecast.support.Frames;
+import uk.carecast.support.SparkTest;
+
+/** What the user is told when the tables are out but the refresh after them could not be recorded. */
+@SparkTest
+class PipelineTest {
+
+    @Test
+    void aRefreshFolderThatCannotBeWrittenSaysTheTablesWerePublished(SparkSession spark, @TempDir Path dir)
+            throws IOException {
+        Path output = dir.resolve("output");
+        Files.createDirectories(output);
+        // A plain file where the refresh folders go: nothing can be written under it.
+        Files.writeString(output.resolve("refreshes"), "not a folder");
+
+        var error = assertThrows(RefreshNotRecordedException.class, () -> run(spark, output, 250));
+        // The job file's latest snapshot is 2025-09-30, so the refresh is 2025Q3.
+        assertTrue(error.getMessage().startsWith("the tables were published under " + output + ", but refresh 2025Q3"
+                + " was not: its refresh folder " + output.resolve("refreshes/2025Q3") + " and the history were not"
+                + " written ("), error.getMessage());
+        assertTrue(error.getMessage().endsWith("); re-run the job to record it"), error.getMessage());
+        assertEquals(List.of("250"), Frames.rows(spark.read().parquet(output.resolve("growth").toString()), "amount"));
+        assertTrue(Files.notExists(output.resolve("history")));
+    }
+
+    @Test
+    void aHistoryThatCannotBeRecordedSaysTheTablesAndFolderWerePublished(SparkSession spark, @TempDir Path dir)
+            throws IOException {
+        Path output = dir.resolve("output");
+        Files.createDirectories(output);
+        Files.writeString(output.resolve("history"), "not a folder");
+
+        var error = assertThrows(RefreshNotRecordedException.class, () -> run(spark, output, 300));
+        assertTrue(error.getMessage().startsWith("the tables were published under " + output + ", but refresh 2025Q3"
+                + " was not: its refresh folder was written but the history under " + output.resolve("history")
+                + " was not recorded ("), error.getMessage());
+        assertTrue(error.getMessage().endsWith("); re-run the job to record it"), error.getMessage());
+        assertEquals(List.of("300"), Frames.rows(spark.read().parquet(output.resolve("growth").toString()), "amount"));
+        assertEquals(List.of("300|2025Q3"), Frames.rows(spark.read().parquet(
+                output.resolve("refreshes/2025Q3/growth").toString()), "amount", "refresh_id"));
+    }
+
+    private static void run(SparkSession spark, Path output, int amount) throws IOException {
+        JobConfig config = JobFile.read(Path.of("jobs/demand-forecast.yaml"), List.of("output=" + output))
+                .bind(JobConfig.class);
+        Stage growth = new Stage() {
+            @Override
+            public String name() {
+                return "growth";
+            }
+
+            @Override
+            public List<String> inputs() {
+                return List.of();
+            }
+
+            @Override
+            public StageResult run(StageContext context) {
+                return StageResult.of(Map.of("growth", spark.sql("select " + amount + " as amount")));
+            }
+        };
+        PrintStream progress = new PrintStream(new ByteArrayOutputStream());
+        OutputStore store = new OutputStore(spark, output.toString(), "run-test");
+        new Pipeline(List.of(growth), progress).run(new StageContext(spark, config, store, progress));
+    }
+}
