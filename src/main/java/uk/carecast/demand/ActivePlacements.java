@@ -38,7 +38,7 @@ public final class ActivePlacements {
                 DATE_OF_DEATH);
         return placements
                 .filter(col(COST_FREQUENCY).notEqual("one_off"))
-                .join(people, PERSON_ID)
+                .join(people.hint("shuffle_hash"), PERSON_ID)
                 .join(broadcast(snapshotDates),
                         col(START_DATE).leq(col(SNAPSHOT_DATE))
                                 .and(col(END_DATE).isNull().or(col(END_DATE).geq(col(SNAPSHOT_DATE))))

@@ -64,11 +64,11 @@ public final class DemandSnapshotStage implements Stage {
         Dataset<Row> perPerson = active
                 .groupBy(ColumnLists.join(cell, col(PERSON_ID)))
                 .agg(sum(WEEKLY_COST).as(WEEKLY_COST), sum(WEEKLY_NET_COST).as(WEEKLY_NET_COST));
-        return ExactPercentiles.ranked(perPerson, cell, WEEKLY_COST)
+        return perPerson
                 .groupBy(cell)
                 .agg(count(lit(1)).as(CLIENTS), Money.toPence(sum(WEEKLY_COST)).as(WEEKLY_COST),
                         Money.toPence(sum(WEEKLY_NET_COST)).as(WEEKLY_NET_COST),
-                        ExactPercentiles.parts("0.5", WEEKLY_COST))
+                        ExactPercentiles.sorted(WEEKLY_COST))
                 .select(ColumnLists.join(cell, col(CLIENTS), col(WEEKLY_COST), col(WEEKLY_NET_COST),
                         ExactPercentiles.value("0.5", WEEKLY_COST).as(MEDIAN_WEEKLY_COST)));
     }

@@ -92,12 +92,10 @@ public final class UnitCostsStage implements Stage {
         Dataset<Row> perPerson = ActivePlacements.on(spark, dates, placements, users)
                 .groupBy(ColumnLists.join(cell, col(PERSON_ID)))
                 .agg(sum(WEEKLY_COST).as(WEEKLY_COST));
-        Dataset<Row> ranked = ExactPercentiles.ranked(perPerson, cell, WEEKLY_COST);
-        return ranked.groupBy(cell)
+        return perPerson.groupBy(cell)
                 .agg(count(lit(1)).as(CLIENTS),
                         avg(WEEKLY_COST).as(MEAN),
-                        ExactPercentiles.parts("0.5", WEEKLY_COST), ExactPercentiles.parts("0.25", WEEKLY_COST),
-                        ExactPercentiles.parts("0.75", WEEKLY_COST))
+                        ExactPercentiles.sorted(WEEKLY_COST))
                 .select(ColumnLists.join(cell,
                         col(CLIENTS),
                         Money.toPence(col(MEAN)).as(MEAN),
