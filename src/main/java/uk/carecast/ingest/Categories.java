@@ -20,7 +20,8 @@ public final class Categories {
             String value = allowed.get(i);
             result = when(key.equalTo(lit(matchKey(value))), lit(value)).otherwise(result);
         }
-        return result;
+        // Most values are already spelt canonically: only the others pay for the pattern matching.
+        return when(text.isin(allowed.toArray()), text).otherwise(result);
     }
 
     static Column matchKey(Column text) {

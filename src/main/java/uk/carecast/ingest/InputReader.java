@@ -13,7 +13,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -37,7 +39,7 @@ public final class InputReader {
         RawInput raw = isParquet(path) ? readParquet(path, contract) : readCsv(path, contract, encoding);
         Dataset<Row> trimmed = raw.rows().select(concat(
                 List.of(col(CsvExport.ROW).cast("long").as(CsvExport.ROW), col(CsvExport.FIELD_COUNT).cast("int").as(CsvExport.FIELD_COUNT)),
-                contract.names().stream().map(c -> nullIfBlank(col(c)).as(c)).toList()));
+                contract.names().stream().map(c -> (isText(raw.rows(), c) ? nullIfBlank(col(c)) : col(c)).as(c)).toList()));
         if (isParquet(path) && contract.names().contains(Columns.PERSON_ID)) {
             trimmed = trimmed.withColumn(Columns.PERSON_ID, pseudonymiser.pseudonymise(col(Columns.PERSON_ID)));
         }
@@ -74,13 +76,46 @@ public final class InputReader {
         }
         Set<String> wanted = Set.copyOf(contract.names());
         List<String> unknown = present.stream().filter(c -> !wanted.contains(c)).toList();
-        Dataset<Row> text = df.select(Arrays.stream(df.columns())
-                .filter(c -> wanted.contains(c.toLowerCase(Locale.ROOT)))
-                .map(c -> col("`" + c + "`").cast("string").as(c.toLowerCase(Locale.ROOT)))
+        // Dates and exact numbers are kept as Parquet typed them (the validator only checks they fit the
+        // contract's type); everything else is read as text, as from a CSV file. At 4 million placements,
+        // turning typed values into text to parse them back with patterns was most of the ingest.
+        Dataset<Row> text = df.select(Arrays.stream(df.schema().fields())
+                .filter(f -> wanted.contains(f.name().toLowerCase(Locale.ROOT)))
+                .map(f -> (keepsType(f.dataType(), typeIn(contract, f.name())) ? col("`" + f.name() + "`")
+                        : col("`" + f.name() + "`").cast("string")).as(f.name().toLowerCase(Locale.ROOT)))
                 .toArray(Column[]::new));
         Dataset<Row> numbered = RowNumbers.inFileOrder(text, CsvExport.ROW)
                 .withColumn(CsvExport.FIELD_COUNT, lit(contract.names().size()));
         return new RawInput(contract, path, numbered, unknown, "parquet", contract.names().size());
+    }
+
+    /**
+     * A Parquet type the contract's type holds without rounding: a date for a date, a whole number for
+     * a whole number or a decimal, a decimal with no more places than the contract's. Anything else
+     * (a double for money, a decimal with three places for pence) goes through the text rules.
+     */
+    static boolean keepsType(DataType parquet, DataType contract) {
+        boolean whole = parquet.equals(DataTypes.IntegerType) || parquet.equals(DataTypes.LongType)
+                || parquet.equals(DataTypes.ShortType) || parquet.equals(DataTypes.ByteType);
+        if (contract.equals(DataTypes.DateType)) {
+            return parquet.equals(DataTypes.DateType);
+        }
+        if (contract.equals(DataTypes.IntegerType)) {
+            return whole;
+        }
+        if (contract instanceof DecimalType decimal) {
+            return whole || parquet instanceof DecimalType p && p.scale() <= decimal.scale();
+        }
+        return false;
+    }
+
+    private static DataType typeIn(InputContract contract, String column) {
+        return contract.columns().stream().filter(r -> r.name().equals(column.toLowerCase(Locale.ROOT)) && !r.isCategory())
+                .map(ColumnRule::type).findFirst().orElse(DataTypes.StringType);
+    }
+
+    private static boolean isText(Dataset<Row> rows, String column) {
+        return rows.schema().apply(column).dataType().equals(DataTypes.StringType);
     }
 
     private static boolean isParquet(String path) {

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructType;
 import uk.carecast.demand.WeeklyCost;
 import uk.carecast.population.AgeBands;
 
@@ -38,24 +39,32 @@ public final class TableValidator {
                 concat(col(CsvExport.FIELD_COUNT).cast("string"), lit(" fields, the header has " + raw.headerFields()))));
         List<Column> typed = new ArrayList<>();
         typed.add(col(CsvExport.ROW));
+        StructType rawSchema = raw.rows().schema();
         for (ColumnRule rule : contract.columns()) {
             Column text = col(rule.name());
-            Column value = rule.isCategory()
-                    ? Categories.canonical(text, rule.allowed())
+            boolean alreadyTyped = !rule.isCategory() && !rawSchema.apply(rule.name()).dataType().equals(DataTypes.StringType);
+            Column value = rule.isCategory() ? Categories.canonical(text, rule.allowed())
+                    : alreadyTyped ? text.try_cast(rule.type())
                     : Parsing.parse(text, rule.type(), dateFormat);
             typed.add(value.as(rule.name()));
             String badRule = rule.isCategory() ? Rules.NOT_ALLOWED : Rules.WRONG_TYPE;
             Column unread = text.isNotNull().and(value.isNull());
-            if (rule.type() instanceof DecimalType decimal && !rule.isCategory()) {
+            if (alreadyTyped) {
+                // A Parquet date or number is read as it is: only a number too wide for the contract's type fails.
+                problems.add(Problems.error(unread, rule.name(),
+                        rule.type() instanceof DecimalType ? Rules.TOO_LARGE : Rules.WRONG_TYPE, text));
+            } else if (rule.type() instanceof DecimalType decimal && !rule.isCategory()) {
                 // A well-formed number the type cannot hold: say so, rather than "wrong type".
                 problems.add(Problems.error(unread.and(Parsing.isNumber(text, decimal)), rule.name(), Rules.TOO_LARGE, text));
                 unread = unread.and(not(Parsing.isNumber(text, decimal)));
             }
-            if (rule.type().equals(DataTypes.DateType)) {
+            if (!alreadyTyped && rule.type().equals(DataTypes.DateType)) {
                 problems.add(Problems.error(unread.and(Parsing.isMonthFirst(text)), rule.name(), Rules.MONTH_FIRST, text));
                 unread = unread.and(not(Parsing.isMonthFirst(text)));
             }
-            problems.add(Problems.error(unread, rule.name(), badRule, text));
+            if (!alreadyTyped) {
+                problems.add(Problems.error(unread, rule.name(), badRule, text));
+            }
             if (rule.required()) {
                 problems.add(Problems.error(text.isNull(), rule.name(), Rules.MISSING, lit(null)));
             }

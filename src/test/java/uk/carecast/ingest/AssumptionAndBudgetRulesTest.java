@@ -75,4 +75,39 @@ class AssumptionAndBudgetRulesTest {
         assertEquals(List.of("1|B1|100.50|0", "2|B2|7.00|0"), Frames.rows(TableValidator.columnRules(raw, "detect"),
                 "_row", "line_id", "amount", "size(_problems)"));
     }
+
+    @Test
+    void typedParquetValuesAreKeptAsTheyAreUnlessTheContractsTypeCannotHoldThem(SparkSession spark, @TempDir Path dir) {
+        String[] amounts = {"cast('100.50' as decimal(12,2))", "cast('10.005' as decimal(12,3))",
+                "cast('123456789012345678901.00' as decimal(30,2))", "cast(7 as int)", "cast(100.5 as double)"};
+        List<String> results = new java.util.ArrayList<>();
+        for (int i = 0; i < amounts.length; i++) {
+            String file = dir.resolve("budgets-" + i + ".parquet").toString();
+            spark.sql("select 'E08000003' as la_code, 'Other Care' as service_area, '2025/26' as financial_year,"
+                    + " 'base' as line_type, 'B1' as line_id, '' as description, " + amounts[i] + " as amount")
+                    .write().parquet(file);
+            results.addAll(Frames.rows(Inputs.checked(spark, dir.resolve("s" + i), file, Contracts.BUDGETS)
+                    .selectExpr("cast(amount as string) as amount", "concat_ws(';', transform(_problems, p -> p.rule)) as rules"),
+                    "amount", "rules"));
+        }
+        // 100.50 fits decimal(18,2) as it is; 10.005 has three places, so it is read as text and fails there as a
+        // CSV's would (no silent rounding to 10.01); 21 digits before the point do not fit 18,2; a whole number is
+        // a whole number of pounds; a double goes through the text rules and 100.5 reads as 100.50.
+        assertEquals(List.of("100.50|", "null|wrong type", "null|too large for decimal(18,2)", "7.00|", "100.50|"),
+                results);
+    }
+
+    @Test
+    void onlyTypesTheContractHoldsWithoutRoundingAreKept() {
+        var pounds = org.apache.spark.sql.types.DataTypes.createDecimalType(18, 2);
+        assertEquals(true, InputReader.keepsType(org.apache.spark.sql.types.DataTypes.createDecimalType(12, 2), pounds));
+        assertEquals(false, InputReader.keepsType(org.apache.spark.sql.types.DataTypes.createDecimalType(12, 3), pounds));
+        assertEquals(false, InputReader.keepsType(org.apache.spark.sql.types.DataTypes.DoubleType, pounds));
+        assertEquals(true, InputReader.keepsType(org.apache.spark.sql.types.DataTypes.DateType,
+                org.apache.spark.sql.types.DataTypes.DateType));
+        assertEquals(false, InputReader.keepsType(org.apache.spark.sql.types.DataTypes.TimestampType,
+                org.apache.spark.sql.types.DataTypes.DateType));
+        assertEquals(false, InputReader.keepsType(org.apache.spark.sql.types.DataTypes.StringType,
+                org.apache.spark.sql.types.DataTypes.DateType));
+    }
 }
