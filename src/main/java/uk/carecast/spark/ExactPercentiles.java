@@ -12,9 +12,8 @@ import uk.carecast.ingest.Money;
  * money must stay decimal. Aggregate one row per person with {@link #sorted}, then select
  * {@link #value} for each percentile.
  *
- * <p>The group's values are gathered into one sorted array by the aggregation itself: ranking them
- * with a window instead sorted every person's row once more after the shuffle (at scale factor
- * 150 it made the demand snapshot and unit costs several times slower than DuckDB's).
+ * <p>The group's values are gathered into one sorted array by the aggregation itself, where a
+ * window ranking them would shuffle and sort every person's row once more.
  */
 public final class ExactPercentiles {
 
