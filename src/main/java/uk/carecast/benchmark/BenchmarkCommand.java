@@ -183,11 +183,11 @@ public final class BenchmarkCommand {
             sql.execute("SET memory_limit = '" + (Runtime.getRuntime().maxMemory() >> 20) + "MB'");
             sql.execute(DuckDbAggregates.macros());
             comparisons.add(compare(sql, DemandSnapshotStage.TABLE, dir, output,
-                    () -> DemandSnapshotStage.snapshot(spark, dates, placements, users, config.netCost(), config.rates()),
+                    () -> DemandSnapshotStage.snapshot(dates, placements, users, config.netCost(), config.rates()),
                     DuckDbAggregates.demandSnapshot(usersGlob, placementsGlob, dates, config.netCost()),
                     DuckDbAggregates.snapshotColumns()));
             comparisons.add(compare(sql, UnitCostsStage.TABLE, dir, output,
-                    () -> UnitCostsStage.unitCosts(spark, dates, placements, users),
+                    () -> UnitCostsStage.unitCosts(dates, placements, users),
                     DuckDbAggregates.unitCosts(usersGlob, placementsGlob, dates, config.netCost()),
                     DuckDbAggregates.unitCostColumns()));
         } catch (SQLException e) {

@@ -7,42 +7,44 @@ import static uk.carecast.ingest.Columns.*;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import uk.carecast.config.NetCost;
 import uk.carecast.population.AgeBands;
 
 /**
  * Placements active on each snapshot date, one row per placement and date, with the person's
  * attributes on that date. Active on d: start ≤ d, end empty or ≥ d, and not dead before d.
- * The snapshot dates are a handful of rows, broadcast and filtered in the join, so nothing is
- * exploded into a row per day. One-off costs are not recurring support and are left out, as are
- * people under 18 on the date (children's services).
+ * Each placement first lists the snapshot dates it spans (a handful of literals, so nothing is
+ * exploded into a row per day); placements that span none, most of a per-year extract's records,
+ * are dropped before the join with the people, and the rest become one row per date after it.
+ * One-off costs are not recurring support and are left out, as are people under 18 on the date
+ * (children's services).
  */
 public final class ActivePlacements {
+
+    private static final String DATES = "__dates";
 
     private ActivePlacements() {
     }
 
-    public static Dataset<Row> on(SparkSession spark, List<LocalDate> dates, Dataset<Row> placements, Dataset<Row> users) {
-        return on(spark, dates, placements, users, NetCost.DEFAULTS);
+    public static Dataset<Row> on(List<LocalDate> dates, Dataset<Row> placements, Dataset<Row> users) {
+        return on(dates, placements, users, NetCost.DEFAULTS);
     }
 
-    public static Dataset<Row> on(SparkSession spark, List<LocalDate> dates, Dataset<Row> placements, Dataset<Row> users,
-            NetCost netCost) {
-        Dataset<Row> snapshotDates = spark.createDataset(dates.stream().map(Date::valueOf).toList(), Encoders.DATE())
-                .toDF(SNAPSHOT_DATE);
+    public static Dataset<Row> on(List<LocalDate> dates, Dataset<Row> placements, Dataset<Row> users, NetCost netCost) {
         Dataset<Row> people = users.select(PERSON_ID, BIRTH_YEAR, BIRTH_MONTH, SEX, LA_CODE, PRIMARY_SUPPORT_REASON,
                 DATE_OF_DEATH);
+        Column spanned = filter(array(dates.stream().map(d -> lit(Date.valueOf(d))).toArray(Column[]::new)),
+                d -> col(START_DATE).leq(d).and(col(END_DATE).isNull().or(col(END_DATE).geq(d))));
         return placements
                 .filter(col(COST_FREQUENCY).notEqual("one_off"))
+                .withColumn(DATES, spanned)
+                .filter(size(col(DATES)).gt(0))
                 .join(people.hint("shuffle_hash"), PERSON_ID)
-                .join(broadcast(snapshotDates),
-                        col(START_DATE).leq(col(SNAPSHOT_DATE))
-                                .and(col(END_DATE).isNull().or(col(END_DATE).geq(col(SNAPSHOT_DATE))))
-                                .and(col(DATE_OF_DEATH).isNull().or(col(DATE_OF_DEATH).geq(col(SNAPSHOT_DATE)))))
+                .withColumn(SNAPSHOT_DATE, explode(col(DATES)))
+                .filter(col(DATE_OF_DEATH).isNull().or(col(DATE_OF_DEATH).geq(col(SNAPSHOT_DATE))))
                 .withColumn("age", AgeBands.ageOn(col(SNAPSHOT_DATE), col(BIRTH_YEAR), col(BIRTH_MONTH)))
                 .withColumn(AGE_BAND, AgeBands.of(col("age")))
                 .filter(col(AGE_BAND).isNotNull())

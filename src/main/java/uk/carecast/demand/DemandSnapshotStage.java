@@ -10,7 +10,6 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import uk.carecast.config.NetCost;
 import uk.carecast.config.RateOptions;
 import uk.carecast.ingest.IngestStage;
@@ -42,22 +41,22 @@ public final class DemandSnapshotStage implements Stage {
 
     @Override
     public StageResult run(StageContext context) {
-        return StageResult.of(Map.of(TABLE, snapshot(context.spark(), context.config().snapshots().dates(),
+        return StageResult.of(Map.of(TABLE, snapshot(context.config().snapshots().dates(),
                 context.table(IngestStage.PLACEMENTS), context.table(IngestStage.SERVICE_USERS),
                 context.config().netCost(), context.config().rates())));
     }
 
-    public static Dataset<Row> snapshot(SparkSession spark, List<LocalDate> dates, Dataset<Row> placements,
+    public static Dataset<Row> snapshot(List<LocalDate> dates, Dataset<Row> placements,
             Dataset<Row> users) {
-        return snapshot(spark, dates, placements, users, NetCost.DEFAULTS, RateOptions.DEFAULTS);
+        return snapshot(dates, placements, users, NetCost.DEFAULTS, RateOptions.DEFAULTS);
     }
 
     /** With {@code rates.age_bands: five_year}, cells are five-year bands, pooled where small. */
-    public static Dataset<Row> snapshot(SparkSession spark, List<LocalDate> dates, Dataset<Row> placements,
+    public static Dataset<Row> snapshot(List<LocalDate> dates, Dataset<Row> placements,
             Dataset<Row> users, NetCost netCost, RateOptions rates) {
         Column[] cell = ColumnLists.cols(SNAPSHOT_DATE, LA_CODE, PRIMARY_SUPPORT_REASON, AGE_BAND, SEX, SETTING,
                 CLIENT_GROUP);
-        Dataset<Row> active = ActivePlacements.on(spark, dates, placements, users, netCost);
+        Dataset<Row> active = ActivePlacements.on(dates, placements, users, netCost);
         if (rates.fiveYear()) {
             active = AgeBandPooling.apply(active, rates.minCellClients());
         }

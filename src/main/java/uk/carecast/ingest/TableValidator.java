@@ -7,11 +7,11 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
@@ -80,7 +80,7 @@ public final class TableValidator {
     public static Dataset<Row> serviceUsers(Dataset<Row> users) {
         Column birth = concat_ws("-", col(BIRTH_YEAR).cast("string"), lpad(col(BIRTH_MONTH).cast("string"), 2, "0"),
                 lit("01")).try_cast("date");
-        return addProblems(users.withColumn("_copies", count(lit(1)).over(Window.partitionBy(PERSON_ID))), List.of(
+        return addProblems(withCopies(users, PERSON_ID), List.of(
                 Problems.error(col(BIRTH_MONTH).lt(1).or(col(BIRTH_MONTH).gt(12)), BIRTH_MONTH, Rules.OUT_OF_RANGE,
                         col(BIRTH_MONTH)),
                 Problems.error(not(col(LA_CODE).rlike(ONS_CODE)), LA_CODE, Rules.LA_CODE_FORM, col(LA_CODE)),
@@ -102,9 +102,10 @@ public final class TableValidator {
         Column unbounded = WeeklyCost.unbounded(col(UNIT_COST), col(COST_FREQUENCY), col(UNITS_PER_WEEK));
         Column overLimit = unbounded.gt(lit(Money.MAX_WEEKLY));
         Column weekly = when(not(overLimit), unbounded.cast(Money.EXACT));
-        Dataset<Row> joined = placements
-                .withColumn("_copies", count(lit(1)).over(Window.partitionBy(PLACEMENT_ID)))
-                .join(people, col(PERSON_ID).equalTo(col("_person")), "left");
+        // The people are hashed and the placements streamed past them: sorting millions of wide
+        // placement rows for a merge join was most of the validation.
+        Dataset<Row> joined = withCopies(placements, PLACEMENT_ID)
+                .join(people.hint("shuffle_hash"), col(PERSON_ID).equalTo(col("_person")), "left");
         return addProblems(joined, List.of(
                 Problems.error(col(END_DATE).lt(col(START_DATE)), END_DATE, Rules.END_BEFORE_START, col(END_DATE)),
                 Problems.error(col(START_DATE).gt(lit(Date.valueOf(latestSnapshot))), START_DATE, Rules.AFTER_HORIZON,
@@ -140,7 +141,7 @@ public final class TableValidator {
         Column latest = lit(Date.valueOf(latestSnapshot));
         Column age = AgeBands.ageOn(latest, col(BIRTH_YEAR), col(BIRTH_MONTH));
         Column validMonth = col(BIRTH_MONTH).between(1, 12);
-        return addProblems(transitions.withColumn("_copies", count(lit(1)).over(Window.partitionBy(PERSON_ID))), List.of(
+        return addProblems(withCopies(transitions, PERSON_ID), List.of(
                 Problems.error(not(validMonth), BIRTH_MONTH, Rules.OUT_OF_RANGE, col(BIRTH_MONTH)),
                 Problems.error(validMonth.and(age.geq(18)), BIRTH_YEAR, Rules.ADULT_ALREADY,
                         concat(lit("aged "), age.cast("string"), lit(" on " + latestSnapshot))),
@@ -161,8 +162,7 @@ public final class TableValidator {
     }
 
     public static Dataset<Row> costAssumptions(Dataset<Row> assumptions) {
-        return addProblems(assumptions.withColumn("_copies",
-                        count(lit(1)).over(Window.partitionBy(FINANCIAL_YEAR, SETTING))), List.of(
+        return addProblems(withCopies(assumptions, FINANCIAL_YEAR, SETTING), List.of(
                 financialYear(),
                 Problems.error(col(LABOUR_SHARE).lt(0).or(col(LABOUR_SHARE).gt(1)), LABOUR_SHARE, Rules.OUT_OF_RANGE,
                         col(LABOUR_SHARE)),
@@ -183,6 +183,22 @@ public final class TableValidator {
                 .equalTo(substring(fy, 6, 2).cast("int"));
         return Problems.error(not(fy.rlike(FINANCIAL_YEAR_PATTERN).and(consecutive)), FINANCIAL_YEAR,
                 Rules.FINANCIAL_YEAR_FORM, fy);
+    }
+
+    /**
+     * Adds {@code _copies}, how many rows share the row's key, where more than one does (null
+     * otherwise, and for a null key). Only the keys are counted and only the repeated ones joined
+     * back, broadcast: a window over the whole rows would shuffle and sort every row to find the
+     * few duplicates an export has.
+     */
+    static Dataset<Row> withCopies(Dataset<Row> rows, String... key) {
+        Dataset<Row> repeated = rows.groupBy(Arrays.stream(key).map(k -> col(k).as("_key_" + k))
+                        .toArray(Column[]::new))
+                .agg(count(lit(1)).as("_copies")).filter(col("_copies").gt(1));
+        Column sameKey = Arrays.stream(key).map(k -> col(k).equalTo(col("_key_" + k)))
+                .reduce(Column::and).orElseThrow();
+        return rows.join(broadcast(repeated), sameKey, "left")
+                .drop(Arrays.stream(key).map(k -> "_key_" + k).toArray(String[]::new));
     }
 
     private static Dataset<Row> addProblems(Dataset<Row> df, List<Column> more) {

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import uk.carecast.demand.ActivePlacements;
 import uk.carecast.ingest.IngestStage;
 import uk.carecast.ingest.Money;
@@ -58,7 +57,7 @@ public final class UnitCostsStage implements Stage {
     @Override
     public StageResult run(StageContext context) {
         List<LocalDate> dates = context.config().snapshots().dates();
-        Dataset<Row> cash = unitCosts(context.spark(), dates, context.table(IngestStage.PLACEMENTS),
+        Dataset<Row> cash = unitCosts(dates, context.table(IngestStage.PLACEMENTS),
                 context.table(IngestStage.SERVICE_USERS));
         return StageResult.of(Map.of(TABLE, inBasePrices(cash,
                 CostAssumption.of(context.table(IngestStage.COST_ASSUMPTIONS)), context.config().snapshots().latestDate())));
@@ -86,10 +85,10 @@ public final class UnitCostsStage implements Stage {
                 .drop("factor");
     }
 
-    public static Dataset<Row> unitCosts(SparkSession spark, List<LocalDate> dates, Dataset<Row> placements,
+    public static Dataset<Row> unitCosts(List<LocalDate> dates, Dataset<Row> placements,
             Dataset<Row> users) {
         Column[] cell = ColumnLists.cols(CELL);
-        Dataset<Row> perPerson = ActivePlacements.on(spark, dates, placements, users)
+        Dataset<Row> perPerson = ActivePlacements.on(dates, placements, users)
                 .groupBy(ColumnLists.join(cell, col(PERSON_ID)))
                 .agg(sum(WEEKLY_COST).as(WEEKLY_COST));
         return perPerson.groupBy(cell)

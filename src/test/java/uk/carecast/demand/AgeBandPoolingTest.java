@@ -57,7 +57,7 @@ class AgeBandPoolingTest {
             placements.add(new Object[] {"H" + i, "P" + i, "home_care", "external", date("2024-01-01"), null,
                     money("100.00"), "weekly", null, "la", null});
         }
-        return DemandSnapshotStage.snapshot(spark, SNAPSHOT,
+        return DemandSnapshotStage.snapshot(SNAPSHOT,
                 Frames.of(spark, Contracts.PLACEMENTS.curatedSchema(), placements.toArray(Object[][]::new)),
                 Frames.of(spark, Contracts.SERVICE_USERS.curatedSchema(), users.toArray(Object[][]::new)),
                 NetCost.DEFAULTS, rates);

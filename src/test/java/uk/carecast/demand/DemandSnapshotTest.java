@@ -59,8 +59,7 @@ class DemandSnapshotTest {
 
     @Test
     void countsActivePeopleAndTheirWeeklyCostPerCell(SparkSession spark) {
-        Dataset<Row> snapshot = DemandSnapshotStage.snapshot(spark,
-                List.of(LocalDate.parse("2024-03-31"), LocalDate.parse("2025-03-31")), placements(spark), users(spark));
+        Dataset<Row> snapshot = DemandSnapshotStage.snapshot(List.of(LocalDate.parse("2024-03-31"), LocalDate.parse("2025-03-31")), placements(spark), users(spark));
 
         // 2024-03-31: A not started; B aged 2024-1940 = 84 (75-84) in residential; C aged 34 in two settings;
         // F aged 2024-1950-1 = 73 (65-74). 2025-03-31: B died in January; A (74) and F (74) share a cell:

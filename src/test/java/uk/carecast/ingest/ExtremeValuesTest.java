@@ -74,7 +74,7 @@ class ExtremeValuesTest {
         assertEquals(List.of("L5", "L6", "L8"), Frames.rows(curatedPlacements, "placement_id"));
 
         // On 31 March 2025: U1 is 74 (born June 1950), U2 2025 - 1913 = 112 (born January), U3 64 (born May 1960).
-        var snapshot = DemandSnapshotStage.snapshot(spark, List.of(LocalDate.parse("2025-03-31")), curatedPlacements,
+        var snapshot = DemandSnapshotStage.snapshot(List.of(LocalDate.parse("2025-03-31")), curatedPlacements,
                 curatedUsers);
         assertEquals(List.of(
                         "18-64|Male|day_care|1|100.00",

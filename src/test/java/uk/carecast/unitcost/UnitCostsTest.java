@@ -34,7 +34,7 @@ class UnitCostsTest {
                 row("C1", "C", "residential", "external", "300.00"),
                 row("D1", "D", "residential", "external", "1000.00"),
                 row("E1", "E", "residential", "in_house", "555.55"));
-        var costs = UnitCostsStage.unitCosts(spark, List.of(LocalDate.parse("2025-03-31")), placements, users);
+        var costs = UnitCostsStage.unitCosts(List.of(LocalDate.parse("2025-03-31")), placements, users);
 
         // Ages on 2025-03-31 (born in January): B 2025 - 1941 = 84 down to E 2025 - 1944 = 81, all 75-84;
         // A 2025 - 1940 = 85, so 85+.
@@ -61,7 +61,7 @@ class UnitCostsTest {
                 row("B1", "B", "nursing", "external", "200.00"),
                 row("C1", "C", "nursing", "external", "300.00"),
                 row("D1", "D", "nursing", "external", "1000.00"));
-        var costs = UnitCostsStage.unitCosts(spark, List.of(LocalDate.parse("2025-03-31")), placements, users);
+        var costs = UnitCostsStage.unitCosts(List.of(LocalDate.parse("2025-03-31")), placements, users);
 
         // 4 people: median position 1.5 → 200 + 0.5 × 100 = 250.00; p25 position 0.75 → 100 + 0.75 × 100 = 175.00;
         // p75 position 2.25 → 300 + 0.25 × 700 = 475.00; mean 1600 / 4 = 400.00.
@@ -77,7 +77,7 @@ class UnitCostsTest {
         var placements = Frames.of(spark, Contracts.PLACEMENTS.curatedSchema(),
                 row("A1", "A", "residential", "external", "100.00"),
                 row("B1", "B", "nursing", "external", "900.00"));
-        var cash = UnitCostsStage.unitCosts(spark, List.of(LocalDate.parse("2025-03-31"), LocalDate.parse("2025-09-30")),
+        var cash = UnitCostsStage.unitCosts(List.of(LocalDate.parse("2025-03-31"), LocalDate.parse("2025-09-30")),
                 placements, users);
         var assumptions = List.of(new uk.carecast.price.CostAssumption(uk.carecast.time.FinancialYear.parse("2025/26"),
                 "residential", new BigDecimal("5"), new BigDecimal("10"), new BigDecimal("0.5")));
