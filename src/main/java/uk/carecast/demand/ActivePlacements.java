@@ -7,6 +7,7 @@ import static uk.carecast.ingest.Columns.*;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -36,15 +37,20 @@ public final class ActivePlacements {
     public static Dataset<Row> on(List<LocalDate> dates, Dataset<Row> placements, Dataset<Row> users, NetCost netCost) {
         Dataset<Row> people = users.select(PERSON_ID, BIRTH_YEAR, BIRTH_MONTH, SEX, LA_CODE, PRIMARY_SUPPORT_REASON,
                 DATE_OF_DEATH);
-        Column spanned = filter(array(dates.stream().map(d -> lit(Date.valueOf(d))).toArray(Column[]::new)),
-                d -> col(START_DATE).leq(d).and(col(END_DATE).isNull().or(col(END_DATE).geq(d))));
+        // Plain conditions rather than a lambda over the dates (or array_compact, which is one): Spark
+        // compiles these and interprets lambdas. A date the placement does not span is a null, dropped
+        // after the explode.
+        List<Column> spans = dates.stream().map(d -> lit(Date.valueOf(d)))
+                .map(d -> col(START_DATE).leq(d).and(col(END_DATE).isNull().or(col(END_DATE).geq(d)))).toList();
+        Column spanned = array(IntStream.range(0, dates.size())
+                .mapToObj(i -> when(spans.get(i), lit(Date.valueOf(dates.get(i))))).toArray(Column[]::new));
         return placements
-                .filter(col(COST_FREQUENCY).notEqual("one_off"))
+                .filter(col(COST_FREQUENCY).notEqual("one_off").and(spans.stream().reduce(Column::or).orElse(lit(false))))
                 .withColumn(DATES, spanned)
-                .filter(size(col(DATES)).gt(0))
                 .join(people.hint("shuffle_hash"), PERSON_ID)
                 .withColumn(SNAPSHOT_DATE, explode(col(DATES)))
-                .filter(col(DATE_OF_DEATH).isNull().or(col(DATE_OF_DEATH).geq(col(SNAPSHOT_DATE))))
+                .filter(col(SNAPSHOT_DATE).isNotNull()
+                        .and(col(DATE_OF_DEATH).isNull().or(col(DATE_OF_DEATH).geq(col(SNAPSHOT_DATE)))))
                 .withColumn("age", AgeBands.ageOn(col(SNAPSHOT_DATE), col(BIRTH_YEAR), col(BIRTH_MONTH)))
                 .withColumn(AGE_BAND, AgeBands.of(col("age")))
                 .filter(col(AGE_BAND).isNotNull())
