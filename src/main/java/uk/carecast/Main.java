@@ -19,6 +19,9 @@ import uk.carecast.config.JobConfig;
 import uk.carecast.config.JobFile;
 import uk.carecast.export.ExportConfig;
 import uk.carecast.export.ExportJob;
+import uk.carecast.faults.FuzzCommand;
+import uk.carecast.faults.FuzzOutcome;
+import uk.carecast.faults.UnhandledCasesException;
 import uk.carecast.ingest.InputException;
 import uk.carecast.pipeline.DemandForecastJob;
 import uk.carecast.publish.MissingTableException;
@@ -38,7 +41,8 @@ import uk.carecast.spark.Sessions;
  * defines; {@code carecast sql [--output DIR] [--out FILE.csv] "QUERY"} queries a run's outputs;
  * {@code carecast serve [--output DIR] [--port N] [--host H]} serves them over Spark Connect;
  * {@code carecast compare [--ignore COLUMN]... DIR_A DIR_B} checks two runs wrote the same rows;
- * {@code carecast benchmark [SCALE_FACTOR]} times the job at scale and against DuckDB. A
+ * {@code carecast benchmark [SCALE_FACTOR]} times the job at scale and against DuckDB;
+ * {@code carecast fuzz [CASES] [--seed N]} runs ingest over corrupted copies of the sample. A
  * user error (bad input, bad configuration) ends with one line naming it and exit status 1, not a
  * stack trace; anything else with one line naming the exception and a file holding its trace, and
  * exit status 2.
@@ -59,6 +63,9 @@ public final class Main {
             run(args);
         } catch (InputException | ConfigException | MissingTableException | QueryException e) {
             System.err.println("carecast: error: " + e.getMessage());
+            System.exit(1);
+        } catch (UnhandledCasesException e) {
+            System.err.println("carecast: fuzz: " + e.getMessage());
             System.exit(1);
         } catch (RefreshNotRecordedException e) {
             // The run's tables are out; what is left to do is the user's (a re-run), but the cause may be ours.
@@ -118,6 +125,16 @@ public final class Main {
         }
         if (args.length > 0 && args[0].equals("benchmark")) {
             BenchmarkCommand.run(List.of(args).subList(1, args.length), System.out);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("fuzz")) {
+            List<FuzzOutcome> outcomes = FuzzCommand.run(FuzzCommand.Arguments.parse(List.of(args).subList(1, args.length)),
+                    System.out);
+            long unhandled = outcomes.stream().filter(o -> o.kind() == FuzzOutcome.Kind.UNHANDLED).count();
+            if (unhandled > 0) {
+                throw new UnhandledCasesException(unhandled + " of " + outcomes.size()
+                        + " cases ended UNHANDLED (see their lines above and target/fuzz/case-N/log.txt)");
+            }
             return;
         }
         if (args.length > 0 && args[0].equals("compare")) {

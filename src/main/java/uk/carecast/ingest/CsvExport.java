@@ -40,6 +40,15 @@ public final class CsvExport {
 
     public static final String ROW = "_row";
     public static final String FIELD_COUNT = "_fields";
+    /** The contract column whose value was too long to read, and its length; absent on other rows. */
+    public static final String TOO_LONG = "_too_long";
+    public static final String TOO_LONG_CHARS = "_too_long_chars";
+    /**
+     * The longest value of a contract column that is read. Ids, dates, numbers, categories and a budget
+     * line's description are short; a million characters is a broken export (a quote never closed, a
+     * pasted document), and Spark's JSON reader turns a value over 20 million into a row of nulls.
+     */
+    public static final int MAX_FIELD = 1_000_000;
     public static final String DETECT = "detect";
 
     /** What the read found: the encoding used, the header's unknown columns, and how many records it wrote. */
@@ -55,7 +64,7 @@ public final class CsvExport {
      */
     public static Summary rewrite(Configuration hadoop, String file, InputContract contract, String encoding,
             String jsonLines, Pseudonymiser pseudonymiser) throws IOException {
-        Charset charset = charset(hadoop, file, encoding);
+        Charset charset = charset(hadoop, file, contract, encoding);
         Path out = new Path(jsonLines);
         try (Reader reader = new BufferedReader(new InputStreamReader(open(hadoop, file), charset), 1 << 16);
              OutputStream stream = out.getFileSystem(hadoop).create(out, true);
@@ -86,7 +95,8 @@ public final class CsvExport {
             }
             long written = 0;
             long row = 1;
-            for (List<String> record = records.next(); record != null; record = records.next()) {
+            for (List<String> record = next(records, contract, file, row); record != null;
+                    record = next(records, contract, file, row)) {
                 row++;
                 if (record.stream().allMatch(String::isBlank)) {
                     continue;
@@ -94,9 +104,19 @@ public final class CsvExport {
                 json.writeStartObject();
                 json.writeNumberField(ROW, row);
                 json.writeNumberField(FIELD_COUNT, record.size());
+                String tooLong = null;
                 for (String column : contract.names()) {
                     int at = position.get(column);
                     String value = at < record.size() ? record.get(at) : null;
+                    if (value != null && value.length() > MAX_FIELD) {
+                        // Not written: the row is rejected for its length alone, and a value that long is not data.
+                        if (tooLong == null) {
+                            tooLong = column;
+                            json.writeStringField(TOO_LONG, column);
+                            json.writeNumberField(TOO_LONG_CHARS, value.length());
+                        }
+                        continue;
+                    }
                     if (value != null && column.equals(Columns.PERSON_ID) && !value.isBlank()) {
                         value = pseudonymiser.pseudonymise(value.trim());
                     }
@@ -109,21 +129,60 @@ public final class CsvExport {
         }
     }
 
-    private static Charset charset(Configuration hadoop, String file, String option) throws IOException {
+    /**
+     * The record after row {@code row}. A compressed file whose stream is cut short or damaged fails
+     * here, naming the last row read whole: what follows it cannot be known, so no row of it is used.
+     */
+    private static List<String> next(RecordReader records, InputContract contract, String file, long row)
+            throws IOException {
+        try {
+            return records.next();
+        } catch (CharacterCodingException e) {
+            throw e;
+        } catch (IOException e) {
+            if (!compressed(file)) {
+                throw e;
+            }
+            throw damaged(contract, file, " past row " + row, e);
+        }
+    }
+
+    private static Charset charset(Configuration hadoop, String file, InputContract contract, String option)
+            throws IOException {
         if (option != null && !option.equalsIgnoreCase(DETECT)) {
             return Charset.forName(option);
         }
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        long lines = 0;
         try (Reader reader = new InputStreamReader(open(hadoop, file), strict)) {
             char[] buffer = new char[1 << 16];
-            while (reader.read(buffer) >= 0) {
+            for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
                 // Reading to the end is the check: a byte sequence that is not UTF-8 throws.
+                for (int i = 0; i < n; i++) {
+                    lines += buffer[i] == '\n' ? 1 : 0;
+                }
             }
             return StandardCharsets.UTF_8;
         } catch (CharacterCodingException e) {
             return Charset.forName("windows-1252");
+        } catch (IOException e) {
+            if (!compressed(file)) {
+                throw e;
+            }
+            throw damaged(contract, file, lines == 0 ? "" : " past line " + lines, e);
         }
+    }
+
+    private static boolean compressed(String file) {
+        return new CompressionCodecFactory(new Configuration(false)).getCodec(new Path(file)) != null;
+    }
+
+    private static InputException damaged(InputContract contract, String file, String where, IOException e) {
+        String reason = e.getMessage() == null || e.getMessage().isBlank() ? "the stream ends early" : e.getMessage();
+        return new InputException(String.format("%s file %s: the compressed file cannot be read%s (%s): "
+                + "damaged or not compressed as its name says; nothing was read from it", contract.table(), file,
+                where, reason.lines().findFirst().orElse("").strip()));
     }
 
     private static InputStream open(Configuration hadoop, String file) throws IOException {

@@ -38,7 +38,9 @@ public final class InputReader {
     public RawInput read(String path, InputContract contract, String encoding) {
         RawInput raw = isParquet(path) ? readParquet(path, contract) : readCsv(path, contract, encoding);
         Dataset<Row> trimmed = raw.rows().select(concat(
-                List.of(col(CsvExport.ROW).cast("long").as(CsvExport.ROW), col(CsvExport.FIELD_COUNT).cast("int").as(CsvExport.FIELD_COUNT)),
+                List.of(col(CsvExport.ROW).cast("long").as(CsvExport.ROW), col(CsvExport.FIELD_COUNT).cast("int").as(CsvExport.FIELD_COUNT),
+                        col(CsvExport.TOO_LONG).cast("string").as(CsvExport.TOO_LONG),
+                        col(CsvExport.TOO_LONG_CHARS).cast("long").as(CsvExport.TOO_LONG_CHARS)),
                 contract.names().stream().map(c -> (isText(raw.rows(), c) ? nullIfBlank(col(c)) : col(c)).as(c)).toList()));
         if (isParquet(path) && contract.names().contains(Columns.PERSON_ID)) {
             trimmed = trimmed.withColumn(Columns.PERSON_ID, pseudonymiser.pseudonymise(col(Columns.PERSON_ID)));
@@ -57,7 +59,9 @@ public final class InputReader {
         }
         StructType schema = new StructType()
                 .add(CsvExport.ROW, DataTypes.LongType)
-                .add(CsvExport.FIELD_COUNT, DataTypes.IntegerType);
+                .add(CsvExport.FIELD_COUNT, DataTypes.IntegerType)
+                .add(CsvExport.TOO_LONG, DataTypes.StringType)
+                .add(CsvExport.TOO_LONG_CHARS, DataTypes.LongType);
         for (String column : contract.names()) {
             schema = schema.add(column, DataTypes.StringType);
         }
@@ -85,7 +89,9 @@ public final class InputReader {
                         : col("`" + f.name() + "`").cast("string")).as(f.name().toLowerCase(Locale.ROOT)))
                 .toArray(Column[]::new));
         Dataset<Row> numbered = RowNumbers.inFileOrder(text, CsvExport.ROW)
-                .withColumn(CsvExport.FIELD_COUNT, lit(contract.names().size()));
+                .withColumn(CsvExport.FIELD_COUNT, lit(contract.names().size()))
+                .withColumn(CsvExport.TOO_LONG, lit(null).cast("string"))
+                .withColumn(CsvExport.TOO_LONG_CHARS, lit(null).cast("long"));
         return new RawInput(contract, path, numbered, unknown, "parquet", contract.names().size());
     }
 

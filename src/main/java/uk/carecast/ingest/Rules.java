@@ -4,6 +4,7 @@ package uk.carecast.ingest;
 public final class Rules {
 
     public static final String FIELD_COUNT = "wrong number of fields";
+    public static final String FIELD_TOO_LONG = "field over 1,000,000 characters";
     public static final String WRONG_TYPE = "wrong type";
     public static final String TOO_LARGE = "too large for decimal(18,2)";
     public static final String MONTH_FIRST = "US month-first date (not read)";

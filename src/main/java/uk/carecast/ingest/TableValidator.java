@@ -72,7 +72,12 @@ public final class TableValidator {
         // A row with too many or too few fields has its values shifted into the wrong columns (a name's
         // comma, say): only the field count is reported, so no shifted value reaches the rejects.
         Column fieldCount = problems.get(0);
+        // A value too long to read was not read: its column would say "missing", the table rules worse.
+        Column tooLong = Problems.collect(contract.columns().stream().map(rule -> Problems.error(
+                col(CsvExport.TOO_LONG).equalTo(rule.name()), rule.name(), Rules.FIELD_TOO_LONG,
+                concat(format_number(col(CsvExport.TOO_LONG_CHARS), 0), lit(" characters")))).toList());
         typed.add(when(col(CsvExport.FIELD_COUNT).notEqual(raw.headerFields()), Problems.collect(List.of(fieldCount)))
+                .when(col(CsvExport.TOO_LONG).isNotNull(), tooLong)
                 .otherwise(Problems.collect(problems)).as(Problems.COLUMN));
         return raw.rows().select(typed.toArray(Column[]::new));
     }
@@ -203,8 +208,9 @@ public final class TableValidator {
 
     private static Dataset<Row> addProblems(Dataset<Row> df, List<Column> more) {
         // A rule over a value that failed its type check sees null and stays silent: one problem a cause.
-        // A row whose fields are shifted gets no more problems: its values are not what they claim to be.
-        Column shifted = exists(col(Problems.COLUMN), p -> p.getField("rule").equalTo(Rules.FIELD_COUNT));
+        // A row whose fields are shifted gets no more problems: its values are not what they claim to be;
+        // nor does one with a value too long to read.
+        Column shifted = exists(col(Problems.COLUMN), p -> p.getField("rule").isin(Rules.FIELD_COUNT, Rules.FIELD_TOO_LONG));
         return df.withColumn(Problems.COLUMN, when(shifted, col(Problems.COLUMN))
                 .otherwise(Problems.append(col(Problems.COLUMN), more)));
     }

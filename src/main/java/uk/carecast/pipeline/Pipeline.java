@@ -28,18 +28,9 @@ public final class Pipeline {
     }
 
     public List<StageReport> run(StageContext context) {
-        List<StageReport> reports = new ArrayList<>();
         long started = System.nanoTime();
-        List<String> published;
-        try {
-            for (Stage stage : stages) {
-                reports.add(runStage(stage, context));
-            }
-            published = context.store().publish();
-        } catch (RuntimeException e) {
-            context.store().discard();
-            throw e;
-        }
+        List<StageReport> reports = new ArrayList<>();
+        List<String> published = runAndPublish(context, reports);
         Refresh refresh = context.config().refresh();
         String output = context.config().output();
         RefreshFolders folders = new RefreshFolders(context.spark(), output);
@@ -63,6 +54,28 @@ public final class Pipeline {
                 + " published with disclosure control under %s%n", refresh.id(), refresh.asAt(), kept.size(),
                 history.root(), folders.folder(refresh.id()));
         return reports;
+    }
+
+    /**
+     * Runs the stages and publishes their tables, all or none, without recording the refresh (its folder
+     * and the Delta history): for checks of what comes before it, such as fuzzed inputs through ingest.
+     */
+    public List<StageReport> runWithoutRefresh(StageContext context) {
+        List<StageReport> reports = new ArrayList<>();
+        runAndPublish(context, reports);
+        return reports;
+    }
+
+    private List<String> runAndPublish(StageContext context, List<StageReport> reports) {
+        try {
+            for (Stage stage : stages) {
+                reports.add(runStage(stage, context));
+            }
+            return context.store().publish();
+        } catch (RuntimeException e) {
+            context.store().discard();
+            throw e;
+        }
     }
 
     private static RefreshNotRecordedException notRecorded(String output, Refresh refresh, String what, RuntimeException e) {

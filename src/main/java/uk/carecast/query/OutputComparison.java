@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
@@ -29,6 +30,9 @@ import org.apache.spark.sql.types.StructField;
  * published ones and the histories) must be in both with the same columns and the same multiset
  * of rows: {@code EXCEPT ALL} both ways is empty, so a duplicated or missing row counts too.
  * Columns that differ between runs by design (a run's id) are left out with {@code --ignore}.
+ * {@code --tables} compares only the published tables, {@code --history} only the Delta histories:
+ * each is published atomically, but not atomically with the other (the history is recorded after
+ * the tables), so a check of a killed run asks of each on its own whether it is one run's whole.
  */
 public final class OutputComparison {
 
@@ -38,17 +42,42 @@ public final class OutputComparison {
     private OutputComparison() {
     }
 
-    public record Arguments(String left, String right, Set<String> ignored) {
+    /** Which of an output folder's tables a comparison covers. */
+    public enum Scope {
+        ALL, TABLES, HISTORY;
 
-        private static final String USAGE = "usage: compare [--ignore COLUMN]... DIR_A DIR_B";
+        boolean covers(OutputTable table) {
+            boolean history = table.format().equals("delta");
+            return this == ALL || (this == HISTORY) == history;
+        }
+
+        String noun() {
+            return switch (this) {
+                case ALL -> "tables";
+                case TABLES -> "published tables";
+                case HISTORY -> "history tables";
+            };
+        }
+    }
+
+    public record Arguments(String left, String right, Set<String> ignored, Scope scope) {
+
+        private static final String USAGE = "usage: compare [--ignore COLUMN]... [--tables | --history] DIR_A DIR_B";
+
+        public Arguments(String left, String right, Set<String> ignored) {
+            this(left, right, ignored, Scope.ALL);
+        }
 
         public static Arguments parse(List<String> args) {
             List<String> folders = new ArrayList<>();
             Set<String> ignored = new LinkedHashSet<>();
+            Scope scope = Scope.ALL;
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 if (a.equals("--ignore") && i + 1 < args.size()) {
                     ignored.add(args.get(++i));
+                } else if ((a.equals("--tables") || a.equals("--history")) && scope == Scope.ALL) {
+                    scope = a.equals("--tables") ? Scope.TABLES : Scope.HISTORY;
                 } else if (!a.startsWith("--")) {
                     folders.add(a);
                 } else {
@@ -58,7 +87,7 @@ public final class OutputComparison {
             if (folders.size() != 2) {
                 throw new QueryException(USAGE);
             }
-            return new Arguments(folders.get(0), folders.get(1), Set.copyOf(ignored));
+            return new Arguments(folders.get(0), folders.get(1), Set.copyOf(ignored), scope);
         }
     }
 
@@ -71,8 +100,14 @@ public final class OutputComparison {
     }
 
     public static List<TableDiff> compare(SparkSession spark, String left, String right, Set<String> ignored) {
-        Map<String, Dataset<Row>> a = OutputCatalog.tables(spark, left);
-        Map<String, Dataset<Row>> b = OutputCatalog.tables(spark, right);
+        return compare(spark, left, right, ignored, Scope.ALL);
+    }
+
+    /** As above, over the tables {@code scope} covers in either folder. */
+    public static List<TableDiff> compare(SparkSession spark, String left, String right, Set<String> ignored,
+            Scope scope) {
+        Map<String, Dataset<Row>> a = tables(spark, left, scope);
+        Map<String, Dataset<Row>> b = tables(spark, right, scope);
         Set<String> names = new TreeSet<>(a.keySet());
         names.addAll(b.keySet());
         List<TableDiff> diffs = new ArrayList<>();
@@ -94,6 +129,12 @@ public final class OutputComparison {
             diffs.add(difference(name, x, y));
         }
         return diffs;
+    }
+
+    private static Map<String, Dataset<Row>> tables(SparkSession spark, String root, Scope scope) {
+        Map<String, Dataset<Row>> read = new TreeMap<>();
+        OutputCatalog.tables(root).stream().filter(scope::covers).forEach(t -> read.put(t.name(), t.read(spark)));
+        return read;
     }
 
     /**
@@ -119,7 +160,7 @@ public final class OutputComparison {
 
     /** Prints a line per table and a verdict; returns whether every table is the same. */
     public static boolean run(SparkSession spark, Arguments args, PrintStream out) {
-        List<TableDiff> diffs = compare(spark, args.left(), args.right(), args.ignored());
+        List<TableDiff> diffs = compare(spark, args.left(), args.right(), args.ignored(), args.scope());
         out.printf("%-34s %10s %10s %10s %10s%n", "table", "rows A", "rows B", "only in A", "only in B");
         for (TableDiff d : diffs) {
             out.printf("%-34s %,10d %,10d %,10d %,10d%s%n", d.table(), d.leftRows(), d.rightRows(), d.onlyLeft(),
@@ -128,8 +169,8 @@ public final class OutputComparison {
         List<String> different = diffs.stream().filter(d -> !d.same()).map(TableDiff::table).toList();
         String ignoring = args.ignored().isEmpty() ? "" : " (ignoring " + String.join(", ", new TreeSet<>(args.ignored())) + ")";
         if (different.isEmpty()) {
-            out.printf("A = %s and B = %s hold the same %d tables, row for row%s%n", args.left(), args.right(),
-                    diffs.size(), ignoring);
+            out.printf("A = %s and B = %s hold the same %d %s, row for row%s%n", args.left(), args.right(),
+                    diffs.size(), args.scope().noun(), ignoring);
         }
         return different.isEmpty();
     }

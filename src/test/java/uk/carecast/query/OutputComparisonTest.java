@@ -2,6 +2,7 @@ package uk.carecast.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -57,6 +58,40 @@ class OutputComparisonTest {
         // EXCEPT ALL counts copies: a's second ('x', 1) and b's second ('y', 2) have no partner.
         assertEquals(new OutputComparison.TableDiff("growth", 3, 3, 1, 1, null), diffs.get(2));
         assertFalse(diffs.get(2).same());
+    }
+
+    @Test
+    void theTablesAndTheHistoryAreComparedEachOnItsOwn(SparkSession spark, @TempDir Path dir) {
+        // A run killed between publishing its tables and recording its history: B has the new tables
+        // (amount 2) beside the previous history (one refresh, 2025Q2); A is the finished run.
+        String a = dir.resolve("a").toString();
+        String b = dir.resolve("b").toString();
+        write(spark, a, "growth", "('x', 2) as t(area, amount)");
+        write(spark, b, "growth", "('x', 2) as t(area, amount)");
+        spark.sql("select * from values ('x', 1, '2025Q2'), ('x', 2, '2025Q3') as t(area, amount, refresh_id)")
+                .write().format("delta").save(a + "/history/growth");
+        spark.sql("select 'x' as area, 1 as amount, '2025Q2' as refresh_id").write().format("delta")
+                .save(b + "/history/growth");
+        var printed = new ByteArrayOutputStream();
+
+        boolean tables = OutputComparison.run(spark, OutputComparison.Arguments.parse(List.of("--tables", a, b)),
+                new PrintStream(printed, true));
+        List<OutputComparison.TableDiff> history = OutputComparison.compare(spark, a, b, Set.of(),
+                OutputComparison.Scope.HISTORY);
+        List<OutputComparison.TableDiff> all = OutputComparison.compare(spark, a, b, Set.of());
+
+        assertTrue(tables, printed.toString());
+        assertTrue(printed.toString().contains("hold the same 1 published tables, row for row"), printed.toString());
+        // Only the history: A's 2 rows, B's 1, A's 2025Q3 row missing from B.
+        assertEquals(List.of(new OutputComparison.TableDiff("growth_history", 2, 1, 1, 0, null)), history);
+        assertEquals(List.of("growth", "growth_history"), all.stream().map(OutputComparison.TableDiff::table).toList());
+        assertFalse(all.get(1).same());
+    }
+
+    @Test
+    void tablesAndHistoryCannotBothBeChosen() {
+        assertThrows(QueryException.class,
+                () -> OutputComparison.Arguments.parse(List.of("--tables", "--history", "a", "b")));
     }
 
     private static void write(SparkSession spark, String output, String table, String values) {
