@@ -25,6 +25,7 @@ import uk.carecast.faults.UnhandledCasesException;
 import uk.carecast.ingest.InputException;
 import uk.carecast.pipeline.DemandForecastJob;
 import uk.carecast.publish.MissingTableException;
+import uk.carecast.publish.OutputFullException;
 import uk.carecast.publish.RefreshNotRecordedException;
 import uk.carecast.query.OutputComparison;
 import uk.carecast.query.QueryException;
@@ -61,7 +62,7 @@ public final class Main {
     public static void main(String[] args) {
         try {
             run(args);
-        } catch (InputException | ConfigException | MissingTableException | QueryException e) {
+        } catch (InputException | ConfigException | MissingTableException | QueryException | OutputFullException e) {
             System.err.println("carecast: error: " + e.getMessage());
             System.exit(1);
         } catch (UnhandledCasesException e) {

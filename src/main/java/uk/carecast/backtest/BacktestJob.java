@@ -23,7 +23,7 @@ public final class BacktestJob {
 
     public static List<StageReport> run(SparkSession spark, JobConfig config, PrintStream progress) {
         OutputStore store = new OutputStore(spark, config.output(), "run-" + UUID.randomUUID());
-        try (OutputLock lock = store.lock(Instant.now())) {
+        try (OutputLock lock = store.lock(Instant.now(), config.lockWait(), line -> progress.println("carecast: " + line))) {
             return new Pipeline(List.of(new IngestStage(), new DemandSnapshotStage(), new UsageRatesStage(),
                     new BacktestStage()), progress).run(new StageContext(spark, config, store, progress));
         }

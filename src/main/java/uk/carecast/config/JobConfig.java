@@ -28,7 +28,11 @@ public record JobConfig(
         ProjectionOptions projection,
         RateOptions rates,
         Refresh refresh,
-        Boolean progressBar) {
+        Boolean progressBar,
+        Integer lockWaitSeconds) {
+
+    /** Half an hour: longer than a whole-country refresh takes, short enough that a stuck run is noticed the same day. */
+    static final int DEFAULT_LOCK_WAIT_SECONDS = 1800;
 
     public JobConfig {
         require(inputs, "inputs");
@@ -52,6 +56,10 @@ public record JobConfig(
         projection = projection == null ? ProjectionOptions.DEFAULTS : projection;
         rates = rates == null ? RateOptions.DEFAULTS : rates;
         progressBar = progressBar != null && progressBar;
+        lockWaitSeconds = lockWaitSeconds == null ? DEFAULT_LOCK_WAIT_SECONDS : lockWaitSeconds;
+        if (lockWaitSeconds < 0) {
+            throw new ConfigException("lock_wait_seconds must be 0 (fail at once) or more, got " + lockWaitSeconds);
+        }
         refresh = (refresh == null ? new Refresh(null, null) : refresh).completedFrom(snapshots.latestDate());
         String chosen = budgetScenario;
         if (!chosen.equals(Scenario.DO_NOTHING) && scenarios.stream().noneMatch(s -> s.name().equals(chosen))) {
@@ -68,6 +76,11 @@ public record JobConfig(
         Map<String, String> settings = new java.util.HashMap<>(sparkConf);
         settings.putIfAbsent("spark.ui.showConsoleProgress", String.valueOf(progressBar));
         return settings;
+    }
+
+    /** How long a run waits for another run on the same output folder to finish before it gives up. */
+    public java.time.Duration lockWait() {
+        return java.time.Duration.ofSeconds(lockWaitSeconds);
     }
 
     /** The read options of one input table (service_users, placements, ...), defaults if none are set. */

@@ -58,7 +58,7 @@ public final class DemandForecastJob {
             PrintStream progress, boolean recordRefresh) {
         List<Stage> chosen = stageNames.isEmpty() ? STAGES : stageNames.stream().map(DemandForecastJob::stage).toList();
         OutputStore store = new OutputStore(spark, config.output(), "run-" + UUID.randomUUID());
-        try (OutputLock lock = store.lock(Instant.now())) {
+        try (OutputLock lock = store.lock(Instant.now(), config.lockWait(), line -> progress.println("carecast: " + line))) {
             store.checkWritable();
             Pipeline pipeline = new Pipeline(chosen, progress);
             StageContext context = new StageContext(spark, config, store, progress);

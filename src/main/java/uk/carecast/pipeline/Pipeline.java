@@ -1,12 +1,16 @@
 package uk.carecast.pipeline;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.fs.FSError;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.carecast.config.Refresh;
+import uk.carecast.publish.OutputFullException;
 import uk.carecast.publish.RefreshFolders;
 import uk.carecast.publish.RefreshHistory;
 import uk.carecast.publish.RefreshNotRecordedException;
@@ -37,14 +41,14 @@ public final class Pipeline {
         RefreshHistory history = new RefreshHistory(context.spark(), output);
         try {
             folders.publish(refresh, published, context.store());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | FSError e) {
             throw notRecorded(output, refresh, "its refresh folder " + folders.folder(refresh.id())
                     + " and the history were not written", e);
         }
         List<String> kept;
         try {
             kept = history.record(refresh, published, context.store());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | FSError e) {
             throw notRecorded(output, refresh, "its refresh folder was written but the history under "
                     + history.root() + " was not recorded", e);
         }
@@ -67,22 +71,36 @@ public final class Pipeline {
     }
 
     private List<String> runAndPublish(StageContext context, List<StageReport> reports) {
+        String step = "publishing the tables";
         try {
             for (Stage stage : stages) {
+                step = "stage " + stage.name();
                 reports.add(runStage(stage, context));
             }
+            step = "publishing the tables";
             return context.store().publish();
-        } catch (RuntimeException e) {
-            context.store().discard();
-            throw e;
+        } catch (RuntimeException | FSError e) {
+            boolean discarded = context.store().discard();
+            throw OutputFullException.orAsIs(unchecked(e), context.config().output(), step, discarded
+                    ? "this run's tables were not published and the outputs before it are as they were"
+                    : "this run's tables were published, but its refresh was not recorded");
         }
     }
 
-    private static RefreshNotRecordedException notRecorded(String output, Refresh refresh, String what, RuntimeException e) {
-        String cause = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+    private static RefreshNotRecordedException notRecorded(String output, Refresh refresh, String what, Throwable e) {
+        String cause = OutputFullException.sign(e).map(sign -> "the output's disk is full: " + sign)
+                .orElseGet(() -> e.getClass().getSimpleName() + ": "
+                        + (e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("")));
         return new RefreshNotRecordedException("the tables were published under " + output + ", but refresh "
-                + refresh.id() + " was not: " + what + " (" + e.getClass().getSimpleName() + ": " + cause
-                + "); re-run the job to record it", e);
+                + refresh.id() + " was not: " + what + " (" + cause + "); re-run the job to record it", e);
+    }
+
+    /**
+     * A failure as an unchecked exception: Hadoop's local file system reports a failed write (a full disk
+     * among them) as the Error {@link FSError}, not as an IOException.
+     */
+    private static RuntimeException unchecked(Throwable e) {
+        return e instanceof RuntimeException runtime ? runtime : new UncheckedIOException(new IOException(e.getMessage(), e));
     }
 
     private StageReport runStage(Stage stage, StageContext context) {

@@ -10,15 +10,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import uk.carecast.config.ConfigException;
 
 /**
  * One run at a time per output folder: an OS lock on {@code output/_lock}, held from before the first
- * stage to the end of the run, whether it succeeds or fails. The OS drops the lock when the process
+ * stage to the end of the run, whether it succeeds or fails. A run that finds the folder in use waits
+ * for it (up to the job's {@code lock_wait_seconds}), so two refreshes started together both commit,
+ * one after the other, each over the other's history. The OS drops the lock when the process
  * dies, so a run killed with SIGKILL never blocks the next one (a marker file would, until someone
  * deleted it). The file stays between runs and names the last run that held it; only the lock says
  * whether that run is still going.
@@ -28,6 +33,9 @@ import uk.carecast.config.ConfigException;
 public final class OutputLock implements AutoCloseable {
 
     public static final String FILE = "_lock";
+
+    /** How often a waiting run tries the lock again. */
+    private static final Duration POLL = Duration.ofMillis(500);
 
     /**
      * The lock files this JVM holds. A second run in the same JVM must not even open the file: on Linux,
@@ -55,6 +63,16 @@ public final class OutputLock implements AutoCloseable {
      * {@link ConfigException} naming the run that holds it; a failed attempt changes no file.
      */
     public static OutputLock acquire(Path outputFolder, String runId, Instant started) {
+        return acquire(outputFolder, runId, started, Duration.ZERO, waiting -> { });
+    }
+
+    /**
+     * As {@link #acquire(Path, String, Instant)}, but while another run holds the folder, waits up to
+     * {@code wait} for it to finish, telling {@code onWait} once whom it waits for. Two refreshes started
+     * at once on one folder so both commit, one after the other, instead of the second failing.
+     */
+    public static OutputLock acquire(Path outputFolder, String runId, Instant started, Duration wait,
+            Consumer<String> onWait) {
         Holder me = new Holder(runId, ProcessHandle.current().pid(), started.toString());
         Path file;
         try {
@@ -63,9 +81,30 @@ public final class OutputLock implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock the output folder " + outputFolder, e);
         }
+        long deadline = System.nanoTime() + wait.toNanos();
+        boolean told = false;
+        while (true) {
+            Attempt attempt = attempt(outputFolder, file, me);
+            if (attempt.lock() != null) {
+                return attempt.lock();
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new ConfigException(inUse(outputFolder, attempt.holder())
+                        + (wait.isZero() ? "" : " (waited " + wait.toSeconds() + " s)"));
+            }
+            if (!told) {
+                onWait.accept(waiting(outputFolder, attempt.holder(), wait));
+                told = true;
+            }
+            sleep(Math.min(POLL.toNanos(), Math.max(1, deadline - System.nanoTime())));
+        }
+    }
+
+    /** The lock, or the run holding it; opening and closing the file here is safe because no run of this JVM holds it. */
+    private static Attempt attempt(Path outputFolder, Path file, Holder me) {
         Holder here = HELD_HERE.putIfAbsent(file, me);
         if (here != null) {
-            throw new ConfigException(inUse(outputFolder, here));
+            return new Attempt(null, here);
         }
         FileChannel channel = null;
         try {
@@ -74,21 +113,42 @@ public final class OutputLock implements AutoCloseable {
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 Holder holder = Holder.parse(Files.readString(file, StandardCharsets.UTF_8));
-                throw new ConfigException(inUse(outputFolder, holder));
+                HELD_HERE.remove(file);
+                closeQuietly(channel);
+                return new Attempt(null, holder);
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(me.text().getBytes(StandardCharsets.UTF_8)));
             channel.force(false);
-            return new OutputLock(file, channel, lock);
+            return new Attempt(new OutputLock(file, channel, lock), me);
         } catch (IOException e) {
             HELD_HERE.remove(file);
             closeQuietly(channel);
-            throw new UncheckedIOException("cannot lock the output folder " + outputFolder, e);
+            throw OutputFullException.orAsIs(new UncheckedIOException("cannot lock the output folder " + outputFolder, e),
+                    outputFolder.toString(), "writing the lock file", "nothing was published");
         } catch (RuntimeException e) {
             HELD_HERE.remove(file);
             closeQuietly(channel);
             throw e;
         }
+    }
+
+    private record Attempt(OutputLock lock, Holder holder) {
+    }
+
+    private static void sleep(long nanos) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConfigException("interrupted while waiting for the output folder to be free", e);
+        }
+    }
+
+    /** The line a run prints once when it starts waiting. */
+    static String waiting(Path outputFolder, Holder holder, Duration wait) {
+        return "output folder " + outputFolder + " is in use by run " + holder.runId() + " (started " + holder.started()
+                + "); waiting up to " + wait.toSeconds() + " s for it to finish";
     }
 
     /** The one line a run that finds the folder locked ends with. */

@@ -67,7 +67,12 @@ public final class OutputStore {
      * call before {@link #checkWritable()}, and close when the run ends, however it ends.
      */
     public OutputLock lock(java.time.Instant started) {
-        return linked ? OutputLock.acquire(local(root), runId, started) : OutputLock.none();
+        return lock(started, java.time.Duration.ZERO, waiting -> { });
+    }
+
+    /** As {@link #lock(java.time.Instant)}, waiting up to {@code wait} for another run to finish first. */
+    public OutputLock lock(java.time.Instant started, java.time.Duration wait, java.util.function.Consumer<String> onWait) {
+        return linked ? OutputLock.acquire(local(root), runId, started, wait, onWait) : OutputLock.none();
     }
 
     /**
@@ -138,17 +143,21 @@ public final class OutputStore {
      * Throws away what this run staged; the published tables are not touched. After a failure past the
      * link switch (linking a new table's folder, tidying up) this run's folder is the one {@code current}
      * points to, so it stays, as does the generation it replaced.
+     *
+     * @return false when this run's tables are the published ones (the failure came after the switch)
      */
-    public void discard() {
+    public boolean discard() {
         try {
-            if (!publishedRuns().contains(local(staging))) {
+            boolean published = publishedRuns().contains(local(staging));
+            if (!published) {
                 fs.delete(staging, true);
                 deleteIfEmpty(staging.getParent());
             }
+            staged.clear();
+            return !published;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clean " + staging, e);
         }
-        staged.clear();
     }
 
     /** The run folders readers may be on: the one {@code current} points to and the one it replaced. */

@@ -210,7 +210,8 @@ class DemandForecastJobTest {
         List<String> before = listing(output);
         Path lockFile = output.resolve(OutputLock.FILE);
         String note = "run run-other\npid 4242\nstarted 2026-11-23T09:15:00Z\n";
-        JobConfig config = config(dir, "2024-10-01");
+        // This run may not wait (lock_wait_seconds=0); OutputLockTest covers runs that wait their turn.
+        JobConfig config = config(dir, "2024-10-01", "0.3", List.of("lock_wait_seconds=0"));
         try (FileChannel held = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = held.lock()) {
             held.write(ByteBuffer.wrap(note.getBytes(StandardCharsets.UTF_8)));

@@ -45,6 +45,22 @@ class OutputLockTest {
             assertTrue(Files.notExists(dir.resolve("a/_runs/run-c")));
         }
         assertEquals(List.of("1"), Frames.rows(spark.read().parquet(dir.resolve("a/growth").toString()), "amount"));
+
+        // A run that may wait: told once whom it waits for, it gets the folder as soon as the holder lets go
+        // (here, from the waiting thread itself, so the test needs no timing), and commits after it.
+        OutputLock first = a.lock(NINE);
+        List<String> told = new java.util.ArrayList<>();
+        OutputStore waiting = new OutputStore(spark, dir.resolve("a").toString(), "run-e");
+        try (OutputLock second = waiting.lock(NINE.plusSeconds(180), java.time.Duration.ofMinutes(5), line -> {
+            told.add(line);
+            first.close();
+        })) {
+            waiting.write("growth", spark.sql("select 3 as amount"));
+            waiting.publish();
+        }
+        assertEquals(List.of("output folder " + dir.resolve("a") + " is in use by run run-a (started 2026-11-23T09:00:00Z);"
+                + " waiting up to 300 s for it to finish"), told);
+        assertEquals(List.of("3"), Frames.rows(spark.read().parquet(dir.resolve("a/growth").toString()), "amount"));
         assertEquals(List.of("2"), Frames.rows(spark.read().parquet(dir.resolve("b/growth").toString()), "amount"));
         assertEquals("run run-b\npid " + ProcessHandle.current().pid() + "\nstarted 2026-11-23T09:01:00Z\n",
                 Files.readString(dir.resolve("b/_lock")));
@@ -81,6 +97,11 @@ class OutputLockTest {
             var error = assertThrows(ConfigException.class, () -> OutputLock.acquire(folder, "run-next", NINE));
             assertEquals("output folder " + folder + " is in use by another run (run run-killed, started "
                     + "2026-11-23T08:00:00Z); wait for it to finish", error.getMessage());
+            // A run that may wait 1 s gives up after it, saying how long it waited.
+            var timedOut = assertThrows(ConfigException.class, () -> OutputLock.acquire(folder, "run-patient", NINE,
+                    java.time.Duration.ofSeconds(1), waiting -> { }));
+            assertEquals("output folder " + folder + " is in use by another run (run run-killed, started "
+                    + "2026-11-23T08:00:00Z); wait for it to finish (waited 1 s)", timedOut.getMessage());
         } finally {
             process.destroyForcibly(); // SIGKILL: the holder gets no chance to let go itself
             assertTrue(process.waitFor(30, TimeUnit.SECONDS));
