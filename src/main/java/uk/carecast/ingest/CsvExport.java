@@ -87,6 +87,12 @@ public final class CsvExport {
                 }
             }
             List<String> missing = contract.names().stream().filter(c -> !position.containsKey(c)).toList();
+            if (!missing.isEmpty() && header.stream().anyMatch(name -> name.indexOf('\0') >= 0)) {
+                // UTF-16 text of ASCII letters is valid UTF-8 byte for byte, with a NUL beside every letter.
+                throw new InputException(String.format("%s file %s: the header has NUL bytes between its letters, so the "
+                        + "file looks like UTF-16 text; save it as UTF-8 (CSV UTF-8 in Excel), or set "
+                        + "input_options.%s.encoding=UTF-16", contract.table(), file, contract.table()));
+            }
             if (!missing.isEmpty()) {
                 // The first line is not echoed: in a file without a header it is a person's record.
                 throw new InputException(String.format("%s file %s: required column%s %s missing from the header "
@@ -107,7 +113,8 @@ public final class CsvExport {
                 String tooLong = null;
                 for (String column : contract.names()) {
                     int at = position.get(column);
-                    String value = at < record.size() ? record.get(at) : null;
+                    // A byte-order mark inside a value (files pasted together) is never data: "\uFEFFAdults" is "Adults".
+                    String value = at < record.size() ? record.get(at).replace("\uFEFF", "") : null;
                     if (value != null && value.length() > MAX_FIELD) {
                         // Not written: the row is rejected for its length alone, and a value that long is not data.
                         if (tooLong == null) {

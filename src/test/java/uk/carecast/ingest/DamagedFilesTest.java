@@ -55,6 +55,30 @@ class DamagedFilesTest {
     }
 
     @Test
+    void utf16TextFailsNamingTheEncodingAndAByteOrderMarkInsideAValueIsDropped(SparkSession spark, @TempDir Path dir)
+            throws IOException {
+        Path utf16 = dir.resolve("budgets.csv");
+        Files.write(utf16, (BUDGETS_HEADER + "\nE08000003,Localities,2025/26,base,B01,Core,10.00\n")
+                .getBytes(StandardCharsets.UTF_16LE));
+        var error = assertThrows(InputException.class,
+                () -> Inputs.raw(spark, dir.resolve("scratch"), utf16.toString(), Contracts.BUDGETS));
+        assertEquals("budgets file " + utf16 + ": the header has NUL bytes between its letters, so the file looks like"
+                + " UTF-16 text; save it as UTF-8 (CSV UTF-8 in Excel), or set input_options.budgets.encoding=UTF-16",
+                error.getMessage());
+
+        // Two files pasted together: the second's byte-order mark lands at the start of row 3's first value.
+        Path pasted = dir.resolve("pasted.csv");
+        Files.writeString(pasted, BUDGETS_HEADER + "\n"
+                + "E08000003,Localities,2025/26,base,B01,Core,10.00\n"
+                + "\uFEFFE08000003,\uFEFFReablement,2025/26,base,B02,Core,20.00\n");
+        var checked = Inputs.checked(spark, dir.resolve("scratch2"), pasted.toString(), Contracts.BUDGETS)
+                .transform(TableValidator::budgets);
+        assertEquals(List.of("B01|E08000003|Localities", "B02|E08000003|Reablement"),
+                Frames.rows(IngestStage.curated(checked, Contracts.BUDGETS).orderBy("line_id"), "line_id", "la_code",
+                        "service_area"));
+    }
+
+    @Test
     void aValueOverAMillionCharactersRejectsItsRowNamingTheColumn(SparkSession spark, @TempDir Path dir) throws IOException {
         Path file = dir.resolve("budgets.csv");
         // Row 2's description is exactly 1,000,000 characters and is read; row 3's line_id is 1,000,001, one
