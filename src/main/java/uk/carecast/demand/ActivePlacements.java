@@ -40,10 +40,11 @@ public final class ActivePlacements {
         // Plain conditions rather than a lambda over the dates (or array_compact, which is one): Spark
         // compiles these and interprets lambdas. A date the placement does not span is a null, dropped
         // after the explode.
-        List<Column> spans = dates.stream().map(d -> lit(Date.valueOf(d)))
+        List<Column> days = dates.stream().map(d -> lit(Date.valueOf(d))).toList();
+        List<Column> spans = days.stream()
                 .map(d -> col(START_DATE).leq(d).and(col(END_DATE).isNull().or(col(END_DATE).geq(d)))).toList();
-        Column spanned = array(IntStream.range(0, dates.size())
-                .mapToObj(i -> when(spans.get(i), lit(Date.valueOf(dates.get(i))))).toArray(Column[]::new));
+        Column spanned = array(IntStream.range(0, days.size())
+                .mapToObj(i -> when(spans.get(i), days.get(i))).toArray(Column[]::new));
         return placements
                 .filter(col(COST_FREQUENCY).notEqual("one_off").and(spans.stream().reduce(Column::or).orElse(lit(false))))
                 .withColumn(DATES, spanned)

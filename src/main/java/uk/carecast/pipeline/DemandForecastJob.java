@@ -41,28 +41,11 @@ public final class DemandForecastJob {
     }
 
     public static List<StageReport> run(SparkSession spark, JobConfig config, List<String> stageNames, PrintStream progress) {
-        return run(spark, config, stageNames, progress, true);
-    }
-
-    /**
-     * As {@link #run}, publishing the tables but recording no refresh (folder or Delta history); the
-     * fuzz command's ingest runs, where the history would be half of every case's time and is written
-     * only after ingest has succeeded anyway.
-     */
-    public static List<StageReport> runWithoutRefresh(SparkSession spark, JobConfig config, List<String> stageNames,
-            PrintStream progress) {
-        return run(spark, config, stageNames, progress, false);
-    }
-
-    private static List<StageReport> run(SparkSession spark, JobConfig config, List<String> stageNames,
-            PrintStream progress, boolean recordRefresh) {
         List<Stage> chosen = stageNames.isEmpty() ? STAGES : stageNames.stream().map(DemandForecastJob::stage).toList();
         OutputStore store = new OutputStore(spark, config.output(), "run-" + UUID.randomUUID());
         try (OutputLock lock = store.lock(Instant.now(), config.lockWait(), line -> progress.println("carecast: " + line))) {
             store.checkWritable();
-            Pipeline pipeline = new Pipeline(chosen, progress);
-            StageContext context = new StageContext(spark, config, store, progress);
-            return recordRefresh ? pipeline.run(context) : pipeline.runWithoutRefresh(context);
+            return new Pipeline(chosen, progress).run(new StageContext(spark, config, store, progress));
         }
     }
 

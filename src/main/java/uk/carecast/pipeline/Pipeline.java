@@ -37,6 +37,11 @@ public final class Pipeline {
         List<String> published = runAndPublish(context, reports);
         Refresh refresh = context.config().refresh();
         String output = context.config().output();
+        if (!refresh.record()) {
+            progress.printf("done: %d stage%s in %.1f s, tables written under %s; no refresh recorded (refresh.record:"
+                    + " false)%n", stages.size(), stages.size() == 1 ? "" : "s", seconds(started), output);
+            return reports;
+        }
         RefreshFolders folders = new RefreshFolders(context.spark(), output);
         RefreshHistory history = new RefreshHistory(context.spark(), output);
         try {
@@ -57,16 +62,6 @@ public final class Pipeline {
         progress.printf("refresh %s (as at %s): %d tables kept in the Delta history under %s,"
                 + " published with disclosure control under %s%n", refresh.id(), refresh.asAt(), kept.size(),
                 history.root(), folders.folder(refresh.id()));
-        return reports;
-    }
-
-    /**
-     * Runs the stages and publishes their tables, all or none, without recording the refresh (its folder
-     * and the Delta history): for checks of what comes before it, such as fuzzed inputs through ingest.
-     */
-    public List<StageReport> runWithoutRefresh(StageContext context) {
-        List<StageReport> reports = new ArrayList<>();
-        runAndPublish(context, reports);
         return reports;
     }
 
