@@ -1,11 +1,10 @@
 package uk.carecast.pipeline;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.fs.FSError;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -46,14 +45,14 @@ public final class Pipeline {
         RefreshHistory history = new RefreshHistory(context.spark(), output);
         try {
             folders.publish(refresh, published, context.store());
-        } catch (RuntimeException | FSError e) {
+        } catch (Exception | FSError e) {
             throw notRecorded(output, refresh, "its refresh folder " + folders.folder(refresh.id())
                     + " and the history were not written", e);
         }
         List<String> kept;
         try {
             kept = history.record(refresh, published, context.store());
-        } catch (RuntimeException | FSError e) {
+        } catch (Exception | FSError e) {
             throw notRecorded(output, refresh, "its refresh folder was written but the history under "
                     + history.root() + " was not recorded", e);
         }
@@ -74,11 +73,16 @@ public final class Pipeline {
             }
             step = "publishing the tables";
             return context.store().publish();
-        } catch (RuntimeException | FSError e) {
+        } catch (Exception | FSError e) {
+            // Exception, not RuntimeException: Spark throws its checked SparkException (a failed task) unchecked.
             boolean discarded = context.store().discard();
-            throw OutputFullException.orAsIs(unchecked(e), context.config().output(), step, discarded
+            Optional<OutputFullException> full = OutputFullException.of(e, context.config().output(), step, discarded
                     ? "this run's tables were not published and the outputs before it are as they were"
                     : "this run's tables were published, but its refresh was not recorded");
+            if (full.isPresent()) {
+                throw full.get();
+            }
+            throw e;
         }
     }
 
@@ -88,14 +92,6 @@ public final class Pipeline {
                         + (e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("")));
         return new RefreshNotRecordedException("the tables were published under " + output + ", but refresh "
                 + refresh.id() + " was not: " + what + " (" + cause + "); re-run the job to record it", e);
-    }
-
-    /**
-     * A failure as an unchecked exception: Hadoop's local file system reports a failed write (a full disk
-     * among them) as the Error {@link FSError}, not as an IOException.
-     */
-    private static RuntimeException unchecked(Throwable e) {
-        return e instanceof RuntimeException runtime ? runtime : new UncheckedIOException(new IOException(e.getMessage(), e));
     }
 
     private StageReport runStage(Stage stage, StageContext context) {

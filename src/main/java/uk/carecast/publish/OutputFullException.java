@@ -1,5 +1,7 @@
 package uk.carecast.publish;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,35 +15,32 @@ public final class OutputFullException extends RuntimeException {
     /** What Linux (and so the JDK and Hadoop) say when a write finds no space. */
     private static final List<String> SIGNS = List.of("No space left on device", "Disk quota exceeded");
 
-    /** Far deeper than Spark's wrapping of a task's failure goes; a guard against cause cycles. */
-    private static final int MAX_DEPTH = 32;
-
     private OutputFullException(String message, Throwable cause) {
         super(message, cause);
     }
 
-    /** Which sign of a full disk {@code failure} or one of its causes carries, if any. */
+    /**
+     * Which sign of a full disk {@code failure} carries, searched in its whole printed trace: causes and
+     * suppressed exceptions alike, as Spark and Parquet nest a failed task's write under both.
+     */
     public static Optional<String> sign(Throwable failure) {
-        Throwable t = failure;
-        for (int depth = 0; t != null && depth < MAX_DEPTH; depth++, t = t.getCause()) {
-            String message = t.getMessage();
-            if (message != null) {
-                Optional<String> found = SIGNS.stream().filter(message::contains).findFirst();
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-        }
-        return Optional.empty();
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        String text = trace.toString();
+        return SIGNS.stream().filter(text::contains).findFirst();
     }
 
     /**
-     * {@code failure} as an OutputFullException when a full disk caused it, naming the {@code step} that
-     * was writing and saying {@code what} the failure leaves published; any other failure as it is.
+     * An OutputFullException for {@code failure} when a full disk caused it, naming the {@code step} that
+     * was writing and saying {@code what} the failure leaves published.
      */
+    public static Optional<OutputFullException> of(Throwable failure, String output, String step, String what) {
+        return sign(failure).map(sign -> new OutputFullException("the disk of the output folder " + output
+                + " filled up during " + step + " (" + sign + "): " + what + "; free some space and run again", failure));
+    }
+
+    /** As {@link #of}, or {@code failure} as it is when something else caused it. */
     public static RuntimeException orAsIs(RuntimeException failure, String output, String step, String what) {
-        return sign(failure).<RuntimeException>map(sign -> new OutputFullException("the disk of the output folder "
-                + output + " filled up during " + step + " (" + sign + "): " + what + "; free some space and run again",
-                failure)).orElse(failure);
+        return of(failure, output, step, what).<RuntimeException>map(full -> full).orElse(failure);
     }
 }
