@@ -37,8 +37,7 @@ public final class Pipeline {
         Refresh refresh = context.config().refresh();
         String output = context.config().output();
         if (!refresh.record()) {
-            progress.printf("done: %d stage%s in %.1f s, tables written under %s; no refresh recorded (refresh.record:"
-                    + " false)%n", stages.size(), stages.size() == 1 ? "" : "s", seconds(started), output);
+            progress.println(done(started, output) + "; no refresh recorded (refresh.record: false)");
             return reports;
         }
         RefreshFolders folders = new RefreshFolders(context.spark(), output);
@@ -56,8 +55,7 @@ public final class Pipeline {
             throw notRecorded(output, refresh, "its refresh folder was written but the history under "
                     + history.root() + " was not recorded", e);
         }
-        progress.printf("done: %d stage%s in %.1f s, tables written under %s%n", stages.size(),
-                stages.size() == 1 ? "" : "s", seconds(started), context.config().output());
+        progress.println(done(started, output));
         progress.printf("refresh %s (as at %s): %d tables kept in the Delta history under %s,"
                 + " published with disclosure control under %s%n", refresh.id(), refresh.asAt(), kept.size(),
                 history.root(), folders.folder(refresh.id()));
@@ -84,6 +82,12 @@ public final class Pipeline {
             }
             throw e;
         }
+    }
+
+    /** The run's closing line: how many stages, how long, and where the tables are. */
+    private String done(long started, String output) {
+        return String.format("done: %d stage%s in %.1f s, tables written under %s", stages.size(),
+                stages.size() == 1 ? "" : "s", seconds(started), output);
     }
 
     private static RefreshNotRecordedException notRecorded(String output, Refresh refresh, String what, Throwable e) {
