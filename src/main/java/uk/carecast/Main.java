@@ -28,6 +28,7 @@ import uk.carecast.publish.MissingTableException;
 import uk.carecast.publish.OutputFullException;
 import uk.carecast.publish.RefreshNotRecordedException;
 import uk.carecast.query.OutputComparison;
+import uk.carecast.query.OutputFingerprint;
 import uk.carecast.query.QueryException;
 import uk.carecast.query.SqlCommand;
 import uk.carecast.sample.SampleConfig;
@@ -42,6 +43,7 @@ import uk.carecast.spark.Sessions;
  * defines; {@code carecast sql [--output DIR] [--out FILE.csv] "QUERY"} queries a run's outputs;
  * {@code carecast serve [--output DIR] [--port N] [--host H]} serves them over Spark Connect;
  * {@code carecast compare [--ignore COLUMN]... DIR_A DIR_B} checks two runs wrote the same rows;
+ * {@code carecast fingerprint [--ignore COLUMN]... DIR} prints each table's row count and digest;
  * {@code carecast benchmark [SCALE_FACTOR]} times the job at scale and against DuckDB;
  * {@code carecast fuzz [CASES] [--seed N]} runs ingest over corrupted copies of the sample. A
  * user error (bad input, bad configuration) ends with one line naming it and exit status 1, not a
@@ -108,6 +110,17 @@ public final class Main {
         return file;
     }
 
+    /**
+     * A session for reading a run's outputs once: every table is small, so Spark's 200 shuffle
+     * partitions and Delta's 50 for replaying a history's log would be most of the time (on a busy
+     * 2-core machine the sample's 40 tables took 9 minutes to compare with them, under 5 without).
+     */
+    private static SparkSession smallTablesSession(String name) {
+        return Sessions.start(name, "local[*]", java.util.Map.of(
+                "spark.ui.enabled", "false", "spark.ui.showConsoleProgress", "false",
+                "spark.sql.shuffle.partitions", "4", "spark.databricks.delta.snapshotPartitions", "1"));
+    }
+
     static void run(String[] args) {
         if (args.length > 0 && args[0].equals("sql")) {
             SqlCommand.Arguments parsed = SqlCommand.Arguments.parse(List.of(args).subList(1, args.length));
@@ -138,14 +151,19 @@ public final class Main {
             }
             return;
         }
+        if (args.length > 0 && args[0].equals("fingerprint")) {
+            OutputFingerprint.Arguments parsed = OutputFingerprint.Arguments.parse(List.of(args).subList(1, args.length));
+            SparkSession spark = smallTablesSession("carecast fingerprint");
+            try {
+                OutputFingerprint.run(spark, parsed, System.out);
+            } finally {
+                spark.stop();
+            }
+            return;
+        }
         if (args.length > 0 && args[0].equals("compare")) {
             OutputComparison.Arguments parsed = OutputComparison.Arguments.parse(List.of(args).subList(1, args.length));
-            // Every table is small and read once: Spark's 200 shuffle partitions and Delta's 50 for replaying a
-            // history's log would be most of the time (on a busy 2-core machine the sample's 40 tables took
-            // 9 minutes with them, under 5 without).
-            SparkSession spark = Sessions.start("carecast compare", "local[*]", java.util.Map.of(
-                    "spark.ui.enabled", "false", "spark.ui.showConsoleProgress", "false",
-                    "spark.sql.shuffle.partitions", "4", "spark.databricks.delta.snapshotPartitions", "1"));
+            SparkSession spark = smallTablesSession("carecast compare");
             boolean same;
             try {
                 same = OutputComparison.run(spark, parsed, System.out);
