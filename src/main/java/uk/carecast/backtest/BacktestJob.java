@@ -1,7 +1,6 @@
 package uk.carecast.backtest;
 
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.spark.sql.SparkSession;
@@ -23,7 +22,7 @@ public final class BacktestJob {
 
     public static List<StageReport> run(SparkSession spark, JobConfig config, PrintStream progress) {
         OutputStore store = new OutputStore(spark, config.output(), "run-" + UUID.randomUUID());
-        try (OutputLock lock = store.lock(Instant.now(), config.lockWait(), line -> progress.println("carecast: " + line))) {
+        try (OutputLock lock = store.lock(config.lockWait(), progress)) {
             return new Pipeline(List.of(new IngestStage(), new DemandSnapshotStage(), new UsageRatesStage(),
                     new BacktestStage()), progress).run(new StageContext(spark, config, store, progress));
         }

@@ -1,7 +1,6 @@
 package uk.carecast.pipeline;
 
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.spark.sql.SparkSession;
@@ -43,7 +42,7 @@ public final class DemandForecastJob {
     public static List<StageReport> run(SparkSession spark, JobConfig config, List<String> stageNames, PrintStream progress) {
         List<Stage> chosen = stageNames.isEmpty() ? STAGES : stageNames.stream().map(DemandForecastJob::stage).toList();
         OutputStore store = new OutputStore(spark, config.output(), "run-" + UUID.randomUUID());
-        try (OutputLock lock = store.lock(Instant.now(), config.lockWait(), line -> progress.println("carecast: " + line))) {
+        try (OutputLock lock = store.lock(config.lockWait(), progress)) {
             store.checkWritable();
             return new Pipeline(chosen, progress).run(new StageContext(spark, config, store, progress));
         }

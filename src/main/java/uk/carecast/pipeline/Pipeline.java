@@ -63,7 +63,7 @@ public final class Pipeline {
     }
 
     private List<String> runAndPublish(StageContext context, List<StageReport> reports) {
-        String step = "publishing the tables";
+        String step = "starting the stages";
         try {
             for (Stage stage : stages) {
                 step = "stage " + stage.name();

@@ -1,12 +1,16 @@
 package uk.carecast.publish;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -66,13 +70,18 @@ public final class OutputStore {
      * Takes the output folder for this run, or fails at once if another run has it (see {@link OutputLock});
      * call before {@link #checkWritable()}, and close when the run ends, however it ends.
      */
-    public OutputLock lock(java.time.Instant started) {
-        return lock(started, java.time.Duration.ZERO, waiting -> { });
+    public OutputLock lock(Instant started) {
+        return lock(started, Duration.ZERO, waiting -> { });
     }
 
-    /** As {@link #lock(java.time.Instant)}, waiting up to {@code wait} for another run to finish first. */
-    public OutputLock lock(java.time.Instant started, java.time.Duration wait, java.util.function.Consumer<String> onWait) {
+    /** As {@link #lock(Instant)}, waiting up to {@code wait} for another run to finish first. */
+    public OutputLock lock(Instant started, Duration wait, Consumer<String> onWait) {
         return linked ? OutputLock.acquire(local(root), runId, started, wait, onWait) : OutputLock.none();
+    }
+
+    /** A job's lock: from now, waiting up to {@code wait}, saying on {@code progress} whom it waits for. */
+    public OutputLock lock(Duration wait, PrintStream progress) {
+        return lock(Instant.now(), wait, line -> progress.println("carecast: " + line));
     }
 
     /**

@@ -10,7 +10,6 @@ import static org.apache.spark.sql.functions.sum;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,8 +46,7 @@ public final class OutputComparison {
         ALL, TABLES, HISTORY;
 
         boolean covers(OutputTable table) {
-            boolean history = table.format().equals("delta");
-            return this == ALL || (this == HISTORY) == history;
+            return this == ALL || (this == HISTORY) == table.isHistory();
         }
 
         String noun() {
@@ -69,25 +67,10 @@ public final class OutputComparison {
         }
 
         public static Arguments parse(List<String> args) {
-            List<String> folders = new ArrayList<>();
-            Set<String> ignored = new LinkedHashSet<>();
-            Scope scope = Scope.ALL;
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                if (a.equals("--ignore") && i + 1 < args.size()) {
-                    ignored.add(args.get(++i));
-                } else if ((a.equals("--tables") || a.equals("--history")) && scope == Scope.ALL) {
-                    scope = a.equals("--tables") ? Scope.TABLES : Scope.HISTORY;
-                } else if (!a.startsWith("--")) {
-                    folders.add(a);
-                } else {
-                    throw new QueryException("unexpected argument '" + a + "'; " + USAGE);
-                }
-            }
-            if (folders.size() != 2) {
-                throw new QueryException(USAGE);
-            }
-            return new Arguments(folders.get(0), folders.get(1), Set.copyOf(ignored), scope);
+            FolderArguments parsed = FolderArguments.parse(args, 2, Set.of("--tables", "--history"), USAGE);
+            Scope scope = parsed.flag() == null ? Scope.ALL
+                    : parsed.flag().equals("--tables") ? Scope.TABLES : Scope.HISTORY;
+            return new Arguments(parsed.folders().get(0), parsed.folders().get(1), parsed.ignored(), scope);
         }
     }
 

@@ -8,9 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,22 +50,8 @@ public final class OutputFingerprint {
         private static final String USAGE = "usage: fingerprint [--ignore COLUMN]... DIR";
 
         public static Arguments parse(List<String> args) {
-            List<String> folders = new ArrayList<>();
-            Set<String> ignored = new LinkedHashSet<>();
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                if (a.equals("--ignore") && i + 1 < args.size()) {
-                    ignored.add(args.get(++i));
-                } else if (!a.startsWith("--")) {
-                    folders.add(a);
-                } else {
-                    throw new QueryException("unexpected argument '" + a + "'; " + USAGE);
-                }
-            }
-            if (folders.size() != 1) {
-                throw new QueryException(USAGE);
-            }
-            return new Arguments(folders.get(0), Set.copyOf(ignored));
+            FolderArguments parsed = FolderArguments.parse(args, 1, Set.of(), USAGE);
+            return new Arguments(parsed.folders().get(0), parsed.ignored());
         }
     }
 
@@ -85,7 +69,7 @@ public final class OutputFingerprint {
             Row r = sums.get(t.name());
             // A table with no rows has no group: nothing was added up.
             String digest = r == null ? "0/0" : r.get(2) + "/" + r.get(3);
-            return new TableFingerprint(t.format().equals("delta") ? "history" : "tables", t.name(),
+            return new TableFingerprint(t.isHistory() ? "history" : "tables", t.name(),
                     r == null ? 0 : r.getLong(1), digest);
         }).toList();
     }

@@ -16,6 +16,11 @@ public record OutputTable(String name, String format, String path, String comple
         this(name, format, path, null);
     }
 
+    /** A refresh history (Delta), as opposed to a published table (Parquet). */
+    public boolean isHistory() {
+        return format.equals("delta");
+    }
+
     public Dataset<Row> read(SparkSession spark) {
         return spark.sql(select());
     }

@@ -22,13 +22,13 @@ class OutputComparisonTest {
     void theSameRowsInAnotherOrderWithAnotherRunIdAreTheSame(SparkSession spark, @TempDir Path dir) {
         String a = dir.resolve("a").toString();
         String b = dir.resolve("b").toString();
-        write(spark, a, "growth", "('x', 1), ('x', 1), ('y', 2) as t(area, amount)");
-        write(spark, b, "growth", "('y', 2), ('x', 1), ('x', 1) as t(area, amount)");
+        OutputFolders.table(spark, a, "growth", "('x', 1), ('x', 1), ('y', 2) as t(area, amount)");
+        OutputFolders.table(spark, b, "growth", "('y', 2), ('x', 1), ('x', 1) as t(area, amount)");
         // The same map built in another key order: compared as sorted entries.
-        write(spark, a, "data_quality", "('run-1', map('r1', 3, 'r2', 4)) as t(run_id, problems_by_rule)");
-        write(spark, b, "data_quality", "('run-2', map('r2', 4, 'r1', 3)) as t(run_id, problems_by_rule)");
-        spark.sql("select 'x' as area, '2025Q3' as refresh_id").write().format("delta").save(a + "/history/growth");
-        spark.sql("select 'x' as area, '2025Q3' as refresh_id").write().format("delta").save(b + "/history/growth");
+        OutputFolders.table(spark, a, "data_quality", "('run-1', map('r1', 3, 'r2', 4)) as t(run_id, problems_by_rule)");
+        OutputFolders.table(spark, b, "data_quality", "('run-2', map('r2', 4, 'r1', 3)) as t(run_id, problems_by_rule)");
+        OutputFolders.history(spark, a, "growth", "('x', '2025Q3') as t(area, refresh_id)");
+        OutputFolders.history(spark, b, "growth", "('x', '2025Q3') as t(area, refresh_id)");
         var printed = new ByteArrayOutputStream();
 
         boolean same = OutputComparison.run(spark, OutputComparison.Arguments.parse(List.of("--ignore", "run_id", a, b)),
@@ -43,11 +43,11 @@ class OutputComparisonTest {
     void aDuplicatedRowAMissingTableAndAnotherColumnAreDifferences(SparkSession spark, @TempDir Path dir) {
         String a = dir.resolve("a").toString();
         String b = dir.resolve("b").toString();
-        write(spark, a, "growth", "('x', 1), ('x', 1), ('y', 2) as t(area, amount)");
-        write(spark, b, "growth", "('x', 1), ('y', 2), ('y', 2) as t(area, amount)");
-        write(spark, a, "flows", "(1) as t(clients)");
-        write(spark, a, "data_quality", "('run-1', 3) as t(run_id, rows_read)");
-        write(spark, b, "data_quality", "('run-2', 3) as t(run_id, rows_read)");
+        OutputFolders.table(spark, a, "growth", "('x', 1), ('x', 1), ('y', 2) as t(area, amount)");
+        OutputFolders.table(spark, b, "growth", "('x', 1), ('y', 2), ('y', 2) as t(area, amount)");
+        OutputFolders.table(spark, a, "flows", "(1) as t(clients)");
+        OutputFolders.table(spark, a, "data_quality", "('run-1', 3) as t(run_id, rows_read)");
+        OutputFolders.table(spark, b, "data_quality", "('run-2', 3) as t(run_id, rows_read)");
 
         List<OutputComparison.TableDiff> diffs = OutputComparison.compare(spark, a, b, Set.of());
 
@@ -66,12 +66,10 @@ class OutputComparisonTest {
         // (amount 2) beside the previous history (one refresh, 2025Q2); A is the finished run.
         String a = dir.resolve("a").toString();
         String b = dir.resolve("b").toString();
-        write(spark, a, "growth", "('x', 2) as t(area, amount)");
-        write(spark, b, "growth", "('x', 2) as t(area, amount)");
-        spark.sql("select * from values ('x', 1, '2025Q2'), ('x', 2, '2025Q3') as t(area, amount, refresh_id)")
-                .write().format("delta").save(a + "/history/growth");
-        spark.sql("select 'x' as area, 1 as amount, '2025Q2' as refresh_id").write().format("delta")
-                .save(b + "/history/growth");
+        OutputFolders.table(spark, a, "growth", "('x', 2) as t(area, amount)");
+        OutputFolders.table(spark, b, "growth", "('x', 2) as t(area, amount)");
+        OutputFolders.history(spark, a, "growth", "('x', 1, '2025Q2'), ('x', 2, '2025Q3') as t(area, amount, refresh_id)");
+        OutputFolders.history(spark, b, "growth", "('x', 1, '2025Q2') as t(area, amount, refresh_id)");
         var printed = new ByteArrayOutputStream();
 
         boolean tables = OutputComparison.run(spark, OutputComparison.Arguments.parse(List.of("--tables", a, b)),
@@ -92,9 +90,5 @@ class OutputComparisonTest {
     void tablesAndHistoryCannotBothBeChosen() {
         assertThrows(QueryException.class,
                 () -> OutputComparison.Arguments.parse(List.of("--tables", "--history", "a", "b")));
-    }
-
-    private static void write(SparkSession spark, String output, String table, String values) {
-        spark.sql("select * from values " + values).write().parquet(output + "/" + table);
     }
 }

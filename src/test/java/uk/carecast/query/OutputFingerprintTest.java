@@ -19,12 +19,11 @@ class OutputFingerprintTest {
     void theSameRowsInAnotherOrderAndPartitioningHaveTheSameDigest(SparkSession spark, @TempDir Path dir) {
         String a = dir.resolve("a").toString();
         String b = dir.resolve("b").toString();
-        spark.sql("select * from values ('run-1', 'x', 1), ('run-1', 'x', 1), ('run-1', 'y', 2) as t(run_id, area, amount)")
-                .coalesce(1).write().parquet(a + "/growth");
+        OutputFolders.table(spark, a, "growth", "('run-1', 'x', 1), ('run-1', 'x', 1), ('run-1', 'y', 2) as t(run_id, area, amount)");
         spark.sql("select * from values ('run-2', 'y', 2), ('run-2', 'x', 1), ('run-2', 'x', 1) as t(run_id, area, amount)")
                 .repartition(3).write().parquet(b + "/growth");
-        spark.sql("select 'x' as area, '2025Q3' as refresh_id").write().format("delta").save(a + "/history/growth");
-        spark.sql("select 'x' as area, '2025Q3' as refresh_id").write().format("delta").save(b + "/history/growth");
+        OutputFolders.history(spark, a, "growth", "('x', '2025Q3') as t(area, refresh_id)");
+        OutputFolders.history(spark, b, "growth", "('x', '2025Q3') as t(area, refresh_id)");
 
         List<OutputFingerprint.TableFingerprint> left = OutputFingerprint.of(spark, a, Set.of("run_id"));
         List<OutputFingerprint.TableFingerprint> right = OutputFingerprint.of(spark, b, Set.of("run_id"));
@@ -44,9 +43,9 @@ class OutputFingerprintTest {
         String a = dir.resolve("a").toString();
         String b = dir.resolve("b").toString();
         // The same distinct rows and the same count (3), but b has ('y', 2) twice where a has ('x', 1) twice.
-        spark.sql("select * from values ('x', 1), ('x', 1), ('y', 2) as t(area, amount)").write().parquet(a + "/growth");
-        spark.sql("select * from values ('x', 1), ('y', 2), ('y', 2) as t(area, amount)").write().parquet(b + "/growth");
-        spark.sql("select * from values ('x', 1) as t(area, amount) where amount > 1").write().parquet(a + "/flows");
+        OutputFolders.table(spark, a, "growth", "('x', 1), ('x', 1), ('y', 2) as t(area, amount)");
+        OutputFolders.table(spark, b, "growth", "('x', 1), ('y', 2), ('y', 2) as t(area, amount)");
+        OutputFolders.table(spark, a, "flows", "('x', 1) as t(area, amount) where amount > 1");
 
         List<OutputFingerprint.TableFingerprint> left = OutputFingerprint.of(spark, a, Set.of());
         OutputFingerprint.TableFingerprint right = OutputFingerprint.of(spark, b, Set.of()).get(0);
