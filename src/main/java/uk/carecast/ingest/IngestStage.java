@@ -134,19 +134,26 @@ public final class IngestStage implements Stage {
     }
 
     static FileCheck check(String table, String file, String encoding, Dataset<Row> validated) {
-        // Curated and rejected are counted by the very conditions that route rows, each on its own, so a
-        // row that met neither (a null problem list, say) would break read = curated + rejected.
+        // One query: a row per problem, or one for a row without any, so each input row's first line
+        // counts it once. Curated and rejected are counted by the very conditions that route rows, each
+        // on its own, so a row that met neither (a null problem list, say) would break read = curated + rejected.
         Column hasError = Problems.hasError(col(Problems.COLUMN));
-        Row counts = validated.agg(count(lit(1)), count(when(hasError, 1)), count(when(not(hasError), 1)),
-                count(when(size(col(Problems.COLUMN)).gt(0).and(not(hasError)), 1))).first();
-        long read = counts.getLong(0);
-        long rejected = counts.getLong(1);
-        long curated = counts.getLong(2);
-        long warned = counts.getLong(3);
-        Map<String, Long> byRule = validated.select(explode(col(Problems.COLUMN)).as("p"))
-                .groupBy(concat(col("p.severity"), lit(": "), col("p.column_name"), lit(": "), col("p.rule")))
-                .count().collectAsList().stream()
+        Column rule = concat(col("p.severity"), lit(": "), col("p.column_name"), lit(": "), col("p.rule"));
+        Column first = coalesce(col("pos"), lit(0)).equalTo(0);
+        List<Row> groups = validated
+                .select(hasError.as("_error"), size(col(Problems.COLUMN)).gt(0).as("_any"),
+                        posexplode_outer(col(Problems.COLUMN)).as(new String[] {"pos", "p"}))
+                .groupBy(rule.as("rule"))
+                .agg(count(col("p")), count(when(first, 1)), count(when(first.and(col("_error")), 1)),
+                        count(when(first.and(not(col("_error"))), 1)),
+                        count(when(first.and(col("_any")).and(not(col("_error"))), 1)))
+                .collectAsList();
+        Map<String, Long> byRule = groups.stream().filter(r -> !r.isNullAt(0))
                 .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
+        long read = groups.stream().mapToLong(r -> r.getLong(2)).sum();
+        long rejected = groups.stream().mapToLong(r -> r.getLong(3)).sum();
+        long curated = groups.stream().mapToLong(r -> r.getLong(4)).sum();
+        long warned = groups.stream().mapToLong(r -> r.getLong(5)).sum();
         return new FileCheck(table, file, encoding, read, curated, rejected, warned, byRule);
     }
 

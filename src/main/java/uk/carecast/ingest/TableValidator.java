@@ -76,7 +76,7 @@ public final class TableValidator {
         Column tooLong = Problems.collect(contract.columns().stream().map(rule -> Problems.error(
                 col(CsvExport.TOO_LONG).equalTo(rule.name()), rule.name(), Rules.FIELD_TOO_LONG,
                 concat(format_number(col(CsvExport.TOO_LONG_CHARS), 0), lit(" characters")))).toList());
-        typed.add(when(col(CsvExport.FIELD_COUNT).notEqual(raw.headerFields()), Problems.collect(List.of(fieldCount)))
+        typed.add(when(col(CsvExport.FIELD_COUNT).notEqual(raw.headerFields()), fieldCount)
                 .when(col(CsvExport.TOO_LONG).isNotNull(), tooLong)
                 .otherwise(Problems.collect(problems)).as(Problems.COLUMN));
         return raw.rows().select(typed.toArray(Column[]::new));
@@ -210,7 +210,7 @@ public final class TableValidator {
         // A rule over a value that failed its type check sees null and stays silent: one problem a cause.
         // A row whose fields are shifted gets no more problems: its values are not what they claim to be;
         // nor does one with a value too long to read.
-        Column shifted = exists(col(Problems.COLUMN), p -> p.getField("rule").isin(Rules.FIELD_COUNT, Rules.FIELD_TOO_LONG));
+        Column shifted = Problems.hasRule(col(Problems.COLUMN), Rules.FIELD_COUNT, Rules.FIELD_TOO_LONG);
         return df.withColumn(Problems.COLUMN, when(shifted, col(Problems.COLUMN))
                 .otherwise(Problems.append(col(Problems.COLUMN), more)));
     }

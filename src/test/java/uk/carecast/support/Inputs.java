@@ -34,7 +34,9 @@ public final class Inputs {
 
     /** The file's typed rows, asserting that none has a problem. */
     public static Dataset<Row> clean(SparkSession spark, Path scratch, String file, InputContract contract) {
-        Dataset<Row> checked = checked(spark, scratch, file, contract);
+        // Cached as the ingest stage caches it: a filter straight on the rules would be pushed into them,
+        // doubling an expression already near the 64 KB a compiled method may hold.
+        Dataset<Row> checked = checked(spark, scratch, file, contract).cache();
         assertEquals(List.of(), checked.filter(functions.size(functions.col(Problems.COLUMN)).gt(0))
                 .select(Problems.COLUMN).collectAsList().stream().map(Row::toString).toList());
         return checked.drop(Problems.COLUMN);
