@@ -165,7 +165,8 @@ public final class IngestStage implements Stage {
     }
 
     private static void report(StageContext context, List<FileCheck> checks) {
-        context.progress().println("ingest: rows per input file (rejected rows are in output/rejects)");
+        context.progress().println("ingest: rows per input file (rejected rows are in the table " + REJECTS + " under "
+                + context.config().output() + ")");
         checks.forEach(c -> context.progress().println(c.summary()));
     }
 
