@@ -29,7 +29,8 @@ import org.apache.hadoop.io.compress.CompressionCodecFactory;
  * Reads a CSV export as a case-management system writes it and rewrites the contract's columns
  * as JSON lines, one record a line, with its spreadsheet row number. It accepts a UTF-8 byte-order
  * mark, Windows-1252 text (detected when the file is not valid UTF-8), CRLF or LF line ends,
- * quoted fields holding commas, quotes ("") and line breaks, and blank lines.
+ * quoted fields holding commas, quotes ("") and line breaks, and blank lines. A line break is read,
+ * but the validator rejects it in a contract column: there it is the sign of a quote left open.
  *
  * <p>The row number is the one a spreadsheet shows: the header is row 1, each record after it one
  * row, a quoted line break staying inside its row, a blank line a row of its own. This pass is a
@@ -43,6 +44,11 @@ public final class CsvExport {
     /** The contract column whose value was too long to read, and its length; absent on other rows. */
     public static final String TOO_LONG = "_too_long";
     public static final String TOO_LONG_CHARS = "_too_long_chars";
+    /**
+     * The lines of the file a record spans ("5 to 9"), when more than one: a quoted line break is allowed,
+     * but a stray quote joins the rows up to the next quote into one record, and the rejects say so.
+     */
+    public static final String LINES = "_lines";
     /**
      * The longest value of a contract column that is read. Ids, dates, numbers, categories and a budget
      * line's description are short; a million characters is a broken export (a quote never closed, a
@@ -110,6 +116,9 @@ public final class CsvExport {
                 json.writeStartObject();
                 json.writeNumberField(ROW, row);
                 json.writeNumberField(FIELD_COUNT, record.size());
+                if (records.lastLine() > records.firstLine()) {
+                    json.writeStringField(LINES, records.firstLine() + " to " + records.lastLine());
+                }
                 String tooLong = null;
                 for (String column : contract.names()) {
                     int at = position.get(column);
@@ -207,9 +216,22 @@ public final class CsvExport {
     static final class RecordReader {
         private final Reader in;
         private int pending = -2;
+        private long lineBreaks;
+        private long firstLine;
+        private long lastLine;
 
         RecordReader(Reader in) {
             this.in = in;
+        }
+
+        /** The line of the file the last record starts on. */
+        long firstLine() {
+            return firstLine;
+        }
+
+        /** The line it ends on: later than its first when a quoted field holds a line break. */
+        long lastLine() {
+            return lastLine;
         }
 
         List<String> next() throws IOException {
@@ -217,6 +239,7 @@ public final class CsvExport {
             if (c < 0) {
                 return null;
             }
+            firstLine = lineBreaks + 1;
             List<String> fields = new ArrayList<>();
             StringBuilder field = new StringBuilder();
             boolean quoted = false;
@@ -235,6 +258,7 @@ public final class CsvExport {
                             continue;
                         }
                     } else {
+                        lineBreaks += c == '\n' ? 1 : 0;
                         field.append((char) c);
                     }
                 } else if (c < 0 || c == '\n') {
@@ -257,6 +281,8 @@ public final class CsvExport {
                 c = read();
             }
             fields.add(field.toString());
+            lastLine = lineBreaks + 1;
+            lineBreaks += c < 0 ? 0 : 1;
             return fields;
         }
 

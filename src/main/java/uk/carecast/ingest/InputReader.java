@@ -39,6 +39,7 @@ public final class InputReader {
         RawInput raw = isParquet(path) ? readParquet(path, contract) : readCsv(path, contract, encoding);
         Dataset<Row> trimmed = raw.rows().select(concat(
                 List.of(col(CsvExport.ROW).cast("long").as(CsvExport.ROW), col(CsvExport.FIELD_COUNT).cast("int").as(CsvExport.FIELD_COUNT),
+                        col(CsvExport.LINES).cast("string").as(CsvExport.LINES),
                         col(CsvExport.TOO_LONG).cast("string").as(CsvExport.TOO_LONG),
                         col(CsvExport.TOO_LONG_CHARS).cast("long").as(CsvExport.TOO_LONG_CHARS)),
                 contract.names().stream().map(c -> (isText(raw.rows(), c) ? nullIfBlank(col(c)) : col(c)).as(c)).toList()));
@@ -60,6 +61,7 @@ public final class InputReader {
         StructType schema = new StructType()
                 .add(CsvExport.ROW, DataTypes.LongType)
                 .add(CsvExport.FIELD_COUNT, DataTypes.IntegerType)
+                .add(CsvExport.LINES, DataTypes.StringType)
                 .add(CsvExport.TOO_LONG, DataTypes.StringType)
                 .add(CsvExport.TOO_LONG_CHARS, DataTypes.LongType);
         for (String column : contract.names()) {
@@ -90,6 +92,7 @@ public final class InputReader {
                 .toArray(Column[]::new));
         Dataset<Row> numbered = RowNumbers.inFileOrder(text, CsvExport.ROW)
                 .withColumn(CsvExport.FIELD_COUNT, lit(contract.names().size()))
+                .withColumn(CsvExport.LINES, lit(null).cast("string"))
                 .withColumn(CsvExport.TOO_LONG, lit(null).cast("string"))
                 .withColumn(CsvExport.TOO_LONG_CHARS, lit(null).cast("long"));
         return new RawInput(contract, path, numbered, unknown, "parquet", contract.names().size());

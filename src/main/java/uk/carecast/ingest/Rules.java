@@ -1,12 +1,14 @@
 package uk.carecast.ingest;
 
+import org.apache.spark.sql.types.DecimalType;
+
 /** The names of the validation rules, as they appear in the rejects and data_quality tables. */
 public final class Rules {
 
     public static final String FIELD_COUNT = "wrong number of fields";
     public static final String FIELD_TOO_LONG = "field over 1,000,000 characters";
+    public static final String LINE_BREAK = "line break inside a value (a stray quote joins rows)";
     public static final String WRONG_TYPE = "wrong type";
-    public static final String TOO_LARGE = "too large for decimal(18,2)";
     public static final String MONTH_FIRST = "US month-first date (not read)";
     public static final String COST_OVER_LIMIT = "weekly cost over the 1,000,000,000.00 limit";
     public static final String MISSING = "missing required value";
@@ -29,6 +31,11 @@ public final class Rules {
 
     public static final String ADULT_ALREADY = "18 or over on the latest snapshot";
     public static final String UNDER_14 = "under 14 on the latest snapshot (kept)";
+
+    /** A well-formed number wider than its column's type: money is decimal(18,2), a share decimal(6,4). */
+    public static String tooLarge(DecimalType type) {
+        return "too large for " + type.simpleString();
+    }
 
     private Rules() {
     }

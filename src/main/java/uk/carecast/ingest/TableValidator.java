@@ -35,8 +35,11 @@ public final class TableValidator {
     public static Dataset<Row> columnRules(RawInput raw, String dateFormat) {
         InputContract contract = raw.contract();
         List<Column> problems = new ArrayList<>();
+        Column joinedLines = when(col(CsvExport.LINES).isNotNull(), concat(lit("; its quotes run over lines "),
+                col(CsvExport.LINES), lit(" of the file, so a stray quote may have joined rows"))).otherwise(lit(""));
         problems.add(Problems.error(col(CsvExport.FIELD_COUNT).notEqual(raw.headerFields()), "(row)", Rules.FIELD_COUNT,
-                concat(col(CsvExport.FIELD_COUNT).cast("string"), lit(" fields, the header has " + raw.headerFields()))));
+                concat(col(CsvExport.FIELD_COUNT).cast("string"), lit(" fields, the header has " + raw.headerFields()),
+                        joinedLines)));
         List<Column> typed = new ArrayList<>();
         typed.add(col(CsvExport.ROW));
         StructType rawSchema = raw.rows().schema();
@@ -52,10 +55,10 @@ public final class TableValidator {
             if (alreadyTyped) {
                 // A Parquet date or number is read as it is: only a number too wide for the contract's type fails.
                 problems.add(Problems.error(unread, rule.name(),
-                        rule.type() instanceof DecimalType ? Rules.TOO_LARGE : Rules.WRONG_TYPE, text));
+                        rule.type() instanceof DecimalType decimal ? Rules.tooLarge(decimal) : Rules.WRONG_TYPE, text));
             } else if (rule.type() instanceof DecimalType decimal && !rule.isCategory()) {
                 // A well-formed number the type cannot hold: say so, rather than "wrong type".
-                problems.add(Problems.error(unread.and(Parsing.isNumber(text, decimal)), rule.name(), Rules.TOO_LARGE, text));
+                problems.add(Problems.error(unread.and(Parsing.isNumber(text, decimal)), rule.name(), Rules.tooLarge(decimal), text));
                 unread = unread.and(not(Parsing.isNumber(text, decimal)));
             }
             if (!alreadyTyped && rule.type().equals(DataTypes.DateType)) {
@@ -76,9 +79,20 @@ public final class TableValidator {
         Column tooLong = Problems.collect(contract.columns().stream().map(rule -> Problems.error(
                 col(CsvExport.TOO_LONG).equalTo(rule.name()), rule.name(), Rules.FIELD_TOO_LONG,
                 concat(format_number(col(CsvExport.TOO_LONG_CHARS), 0), lit(" characters")))).toList());
-        typed.add(when(col(CsvExport.FIELD_COUNT).notEqual(raw.headerFields()), fieldCount)
-                .when(col(CsvExport.TOO_LONG).isNotNull(), tooLong)
-                .otherwise(Problems.collect(problems)).as(Problems.COLUMN));
+        // A quote left open makes the rows up to the next quote one value; their personal columns too, so the
+        // value is never echoed. A contract value has no business holding a line break, so the row is rejected.
+        List<Column> lineBreaks = contract.columns().stream()
+                .filter(rule -> rawSchema.apply(rule.name()).dataType().equals(DataTypes.StringType))
+                .map(rule -> Problems.error(col(rule.name()).rlike("[\\r\\n]"), rule.name(), Rules.LINE_BREAK,
+                        concat(lit("lines "), col(CsvExport.LINES), lit(" of the file"))))
+                .toList();
+        Column checked = when(col(CsvExport.FIELD_COUNT).notEqual(raw.headerFields()), fieldCount)
+                .when(col(CsvExport.TOO_LONG).isNotNull(), tooLong);
+        if (!lineBreaks.isEmpty()) {
+            Column lineBreak = Problems.collect(lineBreaks);
+            checked = checked.when(col(CsvExport.LINES).isNotNull().and(Problems.hasError(lineBreak)), lineBreak);
+        }
+        typed.add(checked.otherwise(Problems.collect(problems)).as(Problems.COLUMN));
         return raw.rows().select(typed.toArray(Column[]::new));
     }
 
@@ -209,8 +223,8 @@ public final class TableValidator {
     private static Dataset<Row> addProblems(Dataset<Row> df, List<Column> more) {
         // A rule over a value that failed its type check sees null and stays silent: one problem a cause.
         // A row whose fields are shifted gets no more problems: its values are not what they claim to be;
-        // nor does one with a value too long to read.
-        Column shifted = Problems.hasRule(col(Problems.COLUMN), Rules.FIELD_COUNT, Rules.FIELD_TOO_LONG);
+        // nor does one with a value too long to read, or with rows joined into a value.
+        Column shifted = Problems.hasRule(col(Problems.COLUMN), Rules.FIELD_COUNT, Rules.FIELD_TOO_LONG, Rules.LINE_BREAK);
         return df.withColumn(Problems.COLUMN, when(shifted, col(Problems.COLUMN))
                 .otherwise(Problems.append(col(Problems.COLUMN), more)));
     }

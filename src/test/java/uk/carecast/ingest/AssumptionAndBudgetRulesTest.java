@@ -26,7 +26,8 @@ class AssumptionAndBudgetRulesTest {
                 + "2026/27,residential,2.5,12.71,4.1,1.2\n"     // 4 labour share above 1
                 + "2027/28,day_care,2.5,12.71,4.1,0.6\n"        // 5 duplicate
                 + "2027/28,Day Care,3,12.71,4.1,0.6\n"          // 6 duplicate (same setting, other spelling)
-                + "2027/28,extra_care,2.5%,12.71,4.1,0.6\n");   // 7 a percent sign is not a number
+                + "2027/28,extra_care,2.5%,12.71,4.1,0.6\n"     // 7 a percent sign is not a number
+                + "2028/29,extra_care,2.5,12.71,4.1,100\n");    // 8 a share is decimal(6,4): at most 99.9999
         var checked = Inputs.checked(spark, dir.resolve("s"), file.toString(), Contracts.COST_ASSUMPTIONS)
                 .transform(TableValidator::costAssumptions);
         assertEquals(List.of(
@@ -34,7 +35,8 @@ class AssumptionAndBudgetRulesTest {
                         "4|labour_share|out of range|1.2000",
                         "5|setting|duplicate financial_year and setting (every copy rejected)|day_care",
                         "6|setting|duplicate financial_year and setting (every copy rejected)|day_care",
-                        "7|price_uplift_pct|wrong type|2.5%"),
+                        "7|price_uplift_pct|wrong type|2.5%",
+                        "8|labour_share|too large for decimal(6,4)|100"),
                 Frames.rows(IngestStage.rejects("r", "cost_assumptions", file.toString(), checked), "row",
                         "column_name", "rule", "value"));
     }

@@ -209,6 +209,33 @@ class ValidationTest {
     }
 
     @Test
+    void aValueOverSeveralLinesIsRejectedNamingTheLinesSoNoJoinedRowPassesUnseen(SparkSession spark,
+            @TempDir Path dir) throws IOException {
+        Path users = dir.resolve("service_users.csv");
+        // Row 2 (lines 2-3) breaks a line inside its quoted ethnicity. Row 3: line 4 opens a quote that the
+        // quote on line 6 closes, so U3 and U4 become U2's ethnicity and the record still has 8 fields: without
+        // the rule, U3 and U4 would vanish unseen. Row 4 (line 7) is fine. Row 5 (lines 8-9) has 9 fields:
+        // 4, "Asian\nx", y, then 3 more. Row 6 (line 10) is fine.
+        Files.writeString(users, USERS_HEADER + "\n"
+                + "U1,1950,6,Female,\"White\nBritish\",E08000003,Unknown,\n"
+                + "U2,1951,7,Male,\"Asian,E08000003,Unknown,\n"
+                + "U3,1952,8,Male,,E08000003,Unknown,\n"
+                + "U4,1953,9,Male,\",E08000003,Unknown,\n"
+                + "U5,1954,10,Male,,E08000003,Unknown,\n"
+                + "U6,1955,11,Male,\"Asian\nx\",y,E08000003,Unknown,\n"
+                + "U7,1956,12,Male,,E08000003,Unknown,\n");
+        var checked = Inputs.checked(spark, dir.resolve("s"), users.toString(), Contracts.SERVICE_USERS)
+                .transform(TableValidator::serviceUsers);
+        String lineBreak = "|ethnicity|line break inside a value (a stray quote joins rows)|lines ";
+        assertEquals(List.of("2" + lineBreak + "2 to 3 of the file", "3" + lineBreak + "4 to 6 of the file",
+                        "5|(row)|wrong number of fields|9 fields, the header has 8; its quotes run over lines 8 to 9"
+                                + " of the file, so a stray quote may have joined rows"),
+                Frames.rows(IngestStage.rejects("r", "service_users", users.toString(), checked), "row", "column_name",
+                        "rule", "value"));
+        assertEquals(List.of("4", "6"), Frames.rows(checked.filter("size(_problems) = 0"), "_row"));
+    }
+
+    @Test
     void aFileOverTheRejectedShareFailsTheRunNamingItsRules() {
         var fine = new FileCheck("service_users", "u.csv", "UTF-8", 100, 98, 2, 0, Map.of("error: sex: x", 2L));
         var over = new FileCheck("placements", "p.csv", "UTF-8", 200, 195, 5, 1,

@@ -27,16 +27,18 @@ public final class Inputs {
         return new InputReader(spark, scratch.toString(), TEST_KEY).read(file, contract, "detect");
     }
 
-    /** The file's rows after the column rules, with {@code _row} and {@code _problems}. */
+    /**
+     * The file's rows after the column rules, with {@code _row} and {@code _problems}. Cached as the ingest
+     * stage caches them: a filter straight on the rules would be pushed into them, doubling an expression
+     * already near the 64 KB a compiled method may hold.
+     */
     public static Dataset<Row> checked(SparkSession spark, Path scratch, String file, InputContract contract) {
-        return TableValidator.columnRules(raw(spark, scratch, file, contract), "detect");
+        return TableValidator.columnRules(raw(spark, scratch, file, contract), "detect").cache();
     }
 
     /** The file's typed rows, asserting that none has a problem. */
     public static Dataset<Row> clean(SparkSession spark, Path scratch, String file, InputContract contract) {
-        // Cached as the ingest stage caches it: a filter straight on the rules would be pushed into them,
-        // doubling an expression already near the 64 KB a compiled method may hold.
-        Dataset<Row> checked = checked(spark, scratch, file, contract).cache();
+        Dataset<Row> checked = checked(spark, scratch, file, contract);
         assertEquals(List.of(), checked.filter(functions.size(functions.col(Problems.COLUMN)).gt(0))
                 .select(Problems.COLUMN).collectAsList().stream().map(Row::toString).toList());
         return checked.drop(Problems.COLUMN);
