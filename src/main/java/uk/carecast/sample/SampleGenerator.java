@@ -49,7 +49,7 @@ public final class SampleGenerator {
     private final LocalDate latest;
     private final double size;
     private final String idPrefix;
-    private final boolean recordPerPriceYear;
+    private final boolean recordPerQuarter;
     private int people;
     private int placements;
 
@@ -59,18 +59,18 @@ public final class SampleGenerator {
 
     /**
      * A council {@code size} times the sample's, its ids starting with {@code idPrefix} so councils
-     * can share one table. With {@code recordPerPriceYear}, a placement running past a 1 April is
-     * written as one record per financial year at that year's price, as council client-level
-     * data records each price change.
+     * can share one table. With {@code recordPerQuarter}, a placement is written as one record per
+     * reporting quarter it is open in, at that financial year's price, as a quarterly client-level
+     * return lists each service open in the quarter (and a price change starts a new record).
      */
-    SampleGenerator(SampleConfig config, double size, String idPrefix, boolean recordPerPriceYear) {
+    SampleGenerator(SampleConfig config, double size, String idPrefix, boolean recordPerQuarter) {
         this.config = config;
         this.random = new SplittableRandom(config.seed());
         this.historyStart = LocalDate.parse(config.historyStart());
         this.latest = LocalDate.parse(config.latest());
         this.size = size;
         this.idPrefix = idPrefix;
-        this.recordPerPriceYear = recordPerPriceYear;
+        this.recordPerQuarter = recordPerQuarter;
     }
 
     public void writeAll(PrintStream progress) {
@@ -227,24 +227,31 @@ public final class SampleGenerator {
         BigDecimal contribution = age >= 65 && !frequency.equals("one_off")
                 ? cost.min(BigDecimal.valueOf(40 + random.nextInt(160)))
                 : BigDecimal.ZERO;
-        List<LocalDate> starts = recordPerPriceYear && !frequency.equals("one_off")
-                ? priceYearStarts(start, end, latest) : List.of(start);
+        List<LocalDate> starts = recordPerQuarter && !frequency.equals("one_off")
+                ? quarterStarts(start, end, latest) : List.of(start);
+        int priceYears = 0;
         for (int i = 0; i < starts.size(); i++) {
             LocalDate recordEnd = i + 1 < starts.size() ? starts.get(i + 1).minusDays(1) : end;
+            if (i > 0 && starts.get(i).getMonthValue() == 4) {
+                priceYears++;
+            }
             out.append(String.join(",", idPrefix + String.format("L%06d", ++placements), personId, profile.setting(),
                     provider, starts.get(i).toString(), recordEnd == null ? "" : recordEnd.toString(),
-                    pence(cost.multiply(UPLIFT.pow(i))), frequency, units, funding, pence(contribution)));
+                    pence(cost.multiply(UPLIFT.pow(priceYears))), frequency, units, funding, pence(contribution)));
             out.append('\n');
         }
     }
 
-    /** The start, then each 1 April up to the end (or the latest date while ongoing). */
-    static List<LocalDate> priceYearStarts(LocalDate start, LocalDate end, LocalDate latest) {
+    /**
+     * The start, then the first day of each later quarter (1 April, 1 July, 1 October, 1 January)
+     * up to the end, or up to the latest date while ongoing.
+     */
+    static List<LocalDate> quarterStarts(LocalDate start, LocalDate end, LocalDate latest) {
         LocalDate last = end == null ? latest : end;
         List<LocalDate> starts = new java.util.ArrayList<>(List.of(start));
-        LocalDate april = LocalDate.of(start.getMonthValue() >= 4 ? start.getYear() + 1 : start.getYear(), 4, 1);
-        for (; !april.isAfter(last); april = april.plusYears(1)) {
-            starts.add(april);
+        LocalDate quarter = start.withDayOfMonth(1).withMonth((start.getMonthValue() - 1) / 3 * 3 + 1).plusMonths(3);
+        for (; !quarter.isAfter(last); quarter = quarter.plusMonths(3)) {
+            starts.add(quarter);
         }
         return starts;
     }

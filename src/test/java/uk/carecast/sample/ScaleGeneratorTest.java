@@ -45,18 +45,24 @@ class ScaleGeneratorTest {
     }
 
     @Test
-    void aPlacementRunningPastFirstAprilIsOneRecordPerPriceYear() {
+    void aPlacementIsOneRecordPerReportingQuarterItIsOpenIn() {
         LocalDate latest = LocalDate.parse("2025-09-30");
-        // Ongoing from 1 April 2019: that day, then each 1 April from 2020 to 2025 = 7 records.
-        assertEquals(List.of(LocalDate.parse("2019-04-01"), LocalDate.parse("2020-04-01"), LocalDate.parse("2021-04-01"),
-                LocalDate.parse("2022-04-01"), LocalDate.parse("2023-04-01"), LocalDate.parse("2024-04-01"),
-                LocalDate.parse("2025-04-01")), SampleGenerator.priceYearStarts(LocalDate.parse("2019-04-01"), null, latest));
-        // Ends on 1 April: a last one-day record at the new price.
+        // Ongoing from 1 April 2019 to the latest date: 2019's Apr, Jul, Oct (3), four a year in 2020-2024 (20),
+        // 2025's Jan, Apr, Jul (3) = 26 records.
+        List<LocalDate> ongoing = SampleGenerator.quarterStarts(LocalDate.parse("2019-04-01"), null, latest);
+        assertEquals(26, ongoing.size());
+        assertEquals(LocalDate.parse("2019-07-01"), ongoing.get(1));
+        assertEquals(LocalDate.parse("2025-07-01"), ongoing.get(25));
+        // Ends on 1 April: a last one-day record in the new quarter (and price year).
         assertEquals(List.of(LocalDate.parse("2024-03-31"), LocalDate.parse("2024-04-01")),
-                SampleGenerator.priceYearStarts(LocalDate.parse("2024-03-31"), LocalDate.parse("2024-04-01"), latest));
-        // Within one financial year: one record.
+                SampleGenerator.quarterStarts(LocalDate.parse("2024-03-31"), LocalDate.parse("2024-04-01"), latest));
+        // Within one quarter: one record.
         assertEquals(List.of(LocalDate.parse("2023-06-10")),
-                SampleGenerator.priceYearStarts(LocalDate.parse("2023-06-10"), LocalDate.parse("2024-03-31"), latest));
+                SampleGenerator.quarterStarts(LocalDate.parse("2023-06-10"), LocalDate.parse("2023-06-30"), latest));
+        // 10 June 2023 to 31 March 2024: its start, then 1 July, 1 October, 1 January.
+        assertEquals(List.of(LocalDate.parse("2023-06-10"), LocalDate.parse("2023-07-01"), LocalDate.parse("2023-10-01"),
+                LocalDate.parse("2024-01-01")),
+                SampleGenerator.quarterStarts(LocalDate.parse("2023-06-10"), LocalDate.parse("2024-03-31"), latest));
     }
 
     @Test
@@ -70,12 +76,17 @@ class ScaleGeneratorTest {
         assertEquals(DataTypes.createDecimalType(12, 2), placements.schema().apply("unit_cost").dataType());
         assertEquals(DataTypes.DateType, placements.schema().apply("start_date").dataType());
         assertEquals(placements.count(), placements.join(users, "person_id").count(), "every placement has its person");
-        // Records of one placement chain: each later record starts the day after the last ended, on 1 April.
-        long notOnFirstApril = placements.alias("a").join(placements.alias("b"),
-                        org.apache.spark.sql.functions.expr("a.person_id = b.person_id and a.setting = b.setting"
-                                + " and b.start_date = date_add(a.end_date, 1)"))
-                .filter("not (month(b.start_date) = 4 and day(b.start_date) = 1)").count();
-        assertEquals(0, notOnFirstApril);
+        // Records of one placement chain: each later record starts the day after the last ended, on a
+        // quarter's first day; the price changes only on 1 April (by the sample's uplift, so never to equal).
+        Dataset<Row> chained = placements.alias("a").join(placements.alias("b"),
+                org.apache.spark.sql.functions.expr("a.person_id = b.person_id and a.setting = b.setting"
+                        + " and a.provider_type = b.provider_type and b.start_date = date_add(a.end_date, 1)"));
+        assertTrue(chained.filter("month(b.start_date) = 7").count() > 0, "records split at 1 July");
+        assertEquals(0, chained.filter("not (day(b.start_date) = 1 and month(b.start_date) in (1, 4, 7, 10))").count());
+        assertEquals(0, chained.filter("month(b.start_date) <> 4 and b.unit_cost <> a.unit_cost").count(),
+                "one price within a financial year");
+        assertEquals(0, chained.filter("month(b.start_date) = 4 and a.unit_cost > 0 and b.unit_cost <= a.unit_cost").count(),
+                "a higher price from 1 April");
 
         double size = generator.councils().get(1).size();
         List<String> persons = Files.readAllLines(dir.resolve("population/2022_snpp_population_persons_E08000003.csv"));
