@@ -35,14 +35,17 @@ public final class Spells {
     private Spells() {
     }
 
-    /** Each placement with the person's attributes and its spell's first and last day. */
+    /**
+     * Each placement with the person's attributes, its spell's number within the person and setting,
+     * and the spell's first day. One ordered window does it: start dates only grow in that order, so
+     * the spell's first day is the latest start that opened a spell. The last day needs the whole
+     * spell and is left to {@link #of}'s aggregation, where a second window would sort every placement again.
+     */
     public static Dataset<Row> placements(Dataset<Row> placements, Dataset<Row> users) {
         Dataset<Row> people = users.select(PERSON_ID, BIRTH_YEAR, BIRTH_MONTH, LA_CODE, PRIMARY_SUPPORT_REASON,
                 DATE_OF_DEATH);
         WindowSpec inOrder = Window.partitionBy(PERSON_ID, SETTING).orderBy(START_DATE, PLACEMENT_ID);
-        WindowSpec spell = Window.partitionBy(PERSON_ID, SETTING, SPELL_NO);
-        Column reach = coalesce(col(LAST_DAY), ONGOING);
-        Column reachBefore = max(reach).over(inOrder.rowsBetween(Window.unboundedPreceding(), -1));
+        Column reachBefore = max(reach()).over(inOrder.rowsBetween(Window.unboundedPreceding(), -1));
         // least() skips nulls: an ongoing placement of someone who died ends on the date of death.
         return placements
                 .filter(col(COST_FREQUENCY).notEqual("one_off"))
@@ -50,22 +53,31 @@ public final class Spells {
                 .filter(AgeBands.ageOn(col(START_DATE), col(BIRTH_YEAR), col(BIRTH_MONTH)).geq(18))
                 .withColumn(LAST_DAY, least(col(END_DATE), col(DATE_OF_DEATH)))
                 .filter(col(LAST_DAY).isNull().or(col(LAST_DAY).geq(col(START_DATE))))
-                .withColumn("__new_spell", when(reachBefore.isNull()
-                        .or(datediff(col(START_DATE), reachBefore).gt(1)), 1).otherwise(0))
-                .withColumn(SPELL_NO, sum("__new_spell").over(inOrder.rowsBetween(Window.unboundedPreceding(), 0)))
-                .withColumn(SPELL_START, min(START_DATE).over(spell))
-                .withColumn("__spell_reach", max(reach).over(spell))
-                .withColumn(SPELL_LAST_DAY, when(col("__spell_reach").notEqual(ONGOING), col("__spell_reach")))
-                .withColumn(DIED, coalesce(col(SPELL_LAST_DAY).equalTo(col(DATE_OF_DEATH)), lit(false)))
-                .drop("__new_spell", "__spell_reach");
+                .withColumn("__new_spell", reachBefore.isNull().or(datediff(col(START_DATE), reachBefore).gt(1)))
+                .withColumn(SPELL_NO, count(when(col("__new_spell"), 1))
+                        .over(inOrder.rowsBetween(Window.unboundedPreceding(), Window.currentRow())))
+                .withColumn(SPELL_START, max(when(col("__new_spell"), col(START_DATE)))
+                        .over(inOrder.rowsBetween(Window.unboundedPreceding(), Window.currentRow())))
+                .drop("__new_spell");
     }
 
-    /** One row per spell, from the rows {@link #placements} returns. */
+    /**
+     * One row per spell, from the rows {@link #placements} returns, with its last day (null while
+     * ongoing) and whether it ended with the person's death. The person's attributes are the same on
+     * each of their rows, so grouping by them as well keeps them without picking one.
+     */
     public static Dataset<Row> of(Dataset<Row> placementsInSpells) {
+        Column spellReach = max(reach()).as("__spell_reach");
         return placementsInSpells
-                .select(PERSON_ID, SETTING, SPELL_NO, SPELL_START, SPELL_LAST_DAY, DIED, LA_CODE, PRIMARY_SUPPORT_REASON,
-                        BIRTH_YEAR, BIRTH_MONTH)
-                .dropDuplicates(PERSON_ID, SETTING, SPELL_NO)
-                .drop(SPELL_NO);
+                .groupBy(PERSON_ID, SETTING, SPELL_NO, SPELL_START, LA_CODE, PRIMARY_SUPPORT_REASON, BIRTH_YEAR,
+                        BIRTH_MONTH, DATE_OF_DEATH)
+                .agg(spellReach)
+                .withColumn(SPELL_LAST_DAY, when(col("__spell_reach").notEqual(ONGOING), col("__spell_reach")))
+                .withColumn(DIED, coalesce(col(SPELL_LAST_DAY).equalTo(col(DATE_OF_DEATH)), lit(false)))
+                .drop(SPELL_NO, "__spell_reach", DATE_OF_DEATH);
+    }
+
+    private static Column reach() {
+        return coalesce(col(LAST_DAY), ONGOING);
     }
 }

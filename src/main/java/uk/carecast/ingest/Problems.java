@@ -14,7 +14,9 @@ import org.apache.spark.sql.functions;
  * of a personal column is never copied into a problem, so it cannot reach the rejects table.
  * Each check is an array of one problem or none, and a row's array their concatenation: Spark
  * compiles that, where a higher-order function ({@code array_compact}, {@code exists}) is
- * interpreted, with every rule inside it, row by row.
+ * interpreted, with every rule inside it, row by row. A table's own rules are appended only to a
+ * row where one of them holds: most rows of an export have no problem, and each would otherwise
+ * build and copy a dozen empty arrays.
  */
 public final class Problems {
 
@@ -28,30 +30,45 @@ public final class Problems {
     private Problems() {
     }
 
-    public static Column error(Column when, String column, String rule, Column value) {
-        return problem(when, column, rule, value, ERROR);
+    /** A check: the condition that finds the problem, and the problem it adds to a row. */
+    public record Check(Column holds, Column problem) {
+
+        /** The problem as an array of one where the check holds, of none elsewhere. */
+        public Column asArray() {
+            return when(holds, array(problem)).otherwise(array());
+        }
     }
 
-    public static Column warning(Column when, String column, String rule, Column value) {
-        return problem(when, column, rule, value, WARNING);
+    public static Check error(Column when, String column, String rule, Column value) {
+        return check(when, column, rule, value, ERROR);
     }
 
-    private static Column problem(Column when, String column, String rule, Column value, String severity) {
+    public static Check warning(Column when, String column, String rule, Column value) {
+        return check(when, column, rule, value, WARNING);
+    }
+
+    private static Check check(Column when, String column, String rule, Column value, String severity) {
         Column shown = PERSONAL.contains(column)
                 ? when(value.isNotNull(), lit(WITHHELD))
                 : value.cast("string");
-        return when(when, array(struct(lit(column).as("column_name"), lit(rule).as("rule"), shown.as("value"),
-                lit(severity).as("severity")))).otherwise(array());
+        return new Check(when, struct(lit(column).as("column_name"), lit(rule).as("rule"), shown.as("value"),
+                lit(severity).as("severity")));
     }
 
     /** The problems found by these checks, as one array. */
-    public static Column collect(List<Column> problems) {
-        return problems.size() == 1 ? problems.get(0) : concat(problems.toArray(Column[]::new));
+    public static Column collect(List<Check> checks) {
+        return checks.size() == 1 ? checks.get(0).asArray()
+                : concat(checks.stream().map(Check::asArray).toArray(Column[]::new));
     }
 
-    /** Appends more problems to a row's array. */
-    public static Column append(Column existing, List<Column> more) {
-        return concat(existing, collect(more));
+    /**
+     * Appends more problems to a row's array, building them only where a check holds. Only for checks
+     * as cheap as a comparison: each condition is written twice, and a type check's parsing twice over
+     * makes the generated code too large to compile, so Spark would interpret the whole projection.
+     */
+    public static Column append(Column existing, List<Check> more) {
+        Column any = more.stream().map(Check::holds).reduce(Column::or).orElse(lit(false));
+        return when(any, concat(existing, collect(more))).otherwise(existing);
     }
 
     public static Column hasError(Column problems) {

@@ -34,7 +34,7 @@ public final class TableValidator {
     /** Typed columns, {@code _row} and {@code _problems} from the rules every contract column carries. */
     public static Dataset<Row> columnRules(RawInput raw, String dateFormat) {
         InputContract contract = raw.contract();
-        List<Column> problems = new ArrayList<>();
+        List<Problems.Check> problems = new ArrayList<>();
         Column joinedLines = when(col(CsvExport.LINES).isNotNull(), concat(lit("; its quotes run over lines "),
                 col(CsvExport.LINES), lit(" of the file, so a stray quote may have joined rows"))).otherwise(lit(""));
         problems.add(Problems.error(col(CsvExport.FIELD_COUNT).notEqual(raw.headerFields()), "(row)", Rules.FIELD_COUNT,
@@ -74,14 +74,14 @@ public final class TableValidator {
         }
         // A row with too many or too few fields has its values shifted into the wrong columns (a name's
         // comma, say): only the field count is reported, so no shifted value reaches the rejects.
-        Column fieldCount = problems.get(0);
+        Column fieldCount = problems.get(0).asArray();
         // A value too long to read was not read: its column would say "missing", the table rules worse.
         Column tooLong = Problems.collect(contract.columns().stream().map(rule -> Problems.error(
                 col(CsvExport.TOO_LONG).equalTo(rule.name()), rule.name(), Rules.FIELD_TOO_LONG,
                 concat(format_number(col(CsvExport.TOO_LONG_CHARS), 0), lit(" characters")))).toList());
         // A quote left open makes the rows up to the next quote one value; their personal columns too, so the
         // value is never echoed. A contract value has no business holding a line break, so the row is rejected.
-        List<Column> lineBreaks = contract.columns().stream()
+        List<Problems.Check> lineBreaks = contract.columns().stream()
                 .filter(rule -> rawSchema.apply(rule.name()).dataType().equals(DataTypes.StringType))
                 .map(rule -> Problems.error(col(rule.name()).rlike("[\\r\\n]"), rule.name(), Rules.LINE_BREAK,
                         concat(lit("lines "), col(CsvExport.LINES), lit(" of the file"))))
@@ -196,7 +196,7 @@ public final class TableValidator {
                 Problems.error(not(col(LA_CODE).rlike(ONS_CODE)), LA_CODE, Rules.LA_CODE_FORM, col(LA_CODE))));
     }
 
-    private static Column financialYear() {
+    private static Problems.Check financialYear() {
         Column fy = col(FINANCIAL_YEAR);
         Column consecutive = substring(fy, 1, 4).cast("int").plus(1).mod(100)
                 .equalTo(substring(fy, 6, 2).cast("int"));
@@ -220,7 +220,7 @@ public final class TableValidator {
                 .drop(Arrays.stream(key).map(k -> "_key_" + k).toArray(String[]::new));
     }
 
-    private static Dataset<Row> addProblems(Dataset<Row> df, List<Column> more) {
+    private static Dataset<Row> addProblems(Dataset<Row> df, List<Problems.Check> more) {
         // A rule over a value that failed its type check sees null and stays silent: one problem a cause.
         // A row whose fields are shifted gets no more problems: its values are not what they claim to be;
         // nor does one with a value too long to read, or with rows joined into a value.
