@@ -85,7 +85,7 @@ public final class FlowsStage implements Stage {
     public static Dataset<Row> flows(SparkSession spark, List<FinancialYear> years, Dataset<Row> placements,
             Dataset<Row> users, Dataset<Row> population) {
         Dataset<Row> yearRows = FlowYears.frame(spark, years);
-        // The spells are a join and two sorts over every placement; the counts and the full-year effect
+        // The spells are a join and a sort over every placement; the counts and the full-year effect
         // both start from them, so they are worked out once.
         Dataset<Row> inSpells = Spells.placements(placements, users).persist(StorageLevel.MEMORY_AND_DISK());
         Column spellEnd = col(Spells.SPELL_LAST_DAY);

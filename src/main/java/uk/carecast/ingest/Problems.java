@@ -62,9 +62,9 @@ public final class Problems {
     }
 
     /**
-     * Appends more problems to a row's array, building them only where a check holds. Only for checks
-     * as cheap as a comparison: each condition is written twice, and a type check's parsing twice over
-     * makes the generated code too large to compile, so Spark would interpret the whole projection.
+     * Appends more problems to a row's array, building them only where a check holds. For a table's own
+     * rules, whose conditions are small: each condition is written twice, and the column rules' parsing
+     * twice over made the generated code too large to compile, so Spark would interpret the projection.
      */
     public static Column append(Column existing, List<Check> more) {
         Column any = more.stream().map(Check::holds).reduce(Column::or).orElse(lit(false));
