@@ -45,6 +45,7 @@ public final class Spells {
         Dataset<Row> people = users.select(PERSON_ID, BIRTH_YEAR, BIRTH_MONTH, LA_CODE, PRIMARY_SUPPORT_REASON,
                 DATE_OF_DEATH);
         WindowSpec inOrder = Window.partitionBy(PERSON_ID, SETTING).orderBy(START_DATE, PLACEMENT_ID);
+        WindowSpec upToHere = inOrder.rowsBetween(Window.unboundedPreceding(), Window.currentRow());
         Column reachBefore = max(reach()).over(inOrder.rowsBetween(Window.unboundedPreceding(), -1));
         // least() skips nulls: an ongoing placement of someone who died ends on the date of death.
         return placements
@@ -56,10 +57,8 @@ public final class Spells {
                 .withColumn(LAST_DAY, least(col(END_DATE), col(DATE_OF_DEATH)))
                 .filter(col(LAST_DAY).isNull().or(col(LAST_DAY).geq(col(START_DATE))))
                 .withColumn("__new_spell", reachBefore.isNull().or(datediff(col(START_DATE), reachBefore).gt(1)))
-                .withColumn(SPELL_NO, count(when(col("__new_spell"), 1))
-                        .over(inOrder.rowsBetween(Window.unboundedPreceding(), Window.currentRow())))
-                .withColumn(SPELL_START, max(when(col("__new_spell"), col(START_DATE)))
-                        .over(inOrder.rowsBetween(Window.unboundedPreceding(), Window.currentRow())))
+                .withColumn(SPELL_NO, count(when(col("__new_spell"), 1)).over(upToHere))
+                .withColumn(SPELL_START, max(when(col("__new_spell"), col(START_DATE))).over(upToHere))
                 .drop("__new_spell");
     }
 

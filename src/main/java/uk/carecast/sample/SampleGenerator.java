@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
 import uk.carecast.sample.Profile.Weighted;
+import uk.carecast.time.FinancialYear;
 
 /**
  * Writes a synthetic council (service users, placements, cost assumptions, budget lines, young
@@ -229,12 +230,10 @@ public final class SampleGenerator {
                 : BigDecimal.ZERO;
         List<LocalDate> starts = recordPerQuarter && !frequency.equals("one_off")
                 ? quarterStarts(start, end, latest) : List.of(start);
-        int priceYears = 0;
+        int firstPriceYear = FinancialYear.containing(start).startYear();
         for (int i = 0; i < starts.size(); i++) {
             LocalDate recordEnd = i + 1 < starts.size() ? starts.get(i + 1).minusDays(1) : end;
-            if (i > 0 && starts.get(i).getMonthValue() == 4) {
-                priceYears++;
-            }
+            int priceYears = FinancialYear.containing(starts.get(i)).startYear() - firstPriceYear;
             out.append(String.join(",", idPrefix + String.format("L%06d", ++placements), personId, profile.setting(),
                     provider, starts.get(i).toString(), recordEnd == null ? "" : recordEnd.toString(),
                     pence(cost.multiply(UPLIFT.pow(priceYears))), frequency, units, funding, pence(contribution)));
