@@ -87,6 +87,27 @@ class FlowsTest {
     }
 
     @Test
+    void placementsStartingOnTheSameDayAreOneSpellWhicheverEndsFirst(SparkSession spark) {
+        // The spells are ordered by start date alone, so same-day starts may come in either order.
+        var users = Frames.of(spark, Contracts.SERVICE_USERS.curatedSchema(),
+                person("T", 1945, 6, null), person("U", 1945, 6, null));
+        var placements = Frames.of(spark, Contracts.PLACEMENTS.curatedSchema(),
+                residential("T1", "T", "2024-05-01", "2024-06-30"), residential("T2", "T", "2024-05-01", null),
+                residential("U2", "U", "2024-05-01", "2024-07-31"), residential("U1", "U", "2024-05-01", "2024-05-31"));
+
+        var flows = FlowsStage.flows(spark, YEARS, placements, users, population(spark, pop("75-84", "2024/25", "2000")));
+
+        // 2024/25: admissions T and U = 2, one spell each; U's spell ends 31 July (ended 1), T's runs on (closing 1).
+        // U's stay, 1 May to 31 July: 31 + 30 + 31 = 92 days, 92 / 7 = 13.142 → 13.14 weeks. Per 10,000: 2 × 10,000 / 2,000 = 10.
+        // Full-year effect, T2 only (100.00 a day): 1 May 2024 to 31 March 2025 is 335 days, 2025/26 has 365:
+        // 100 × (365 − 335) = 3,000.00 from 1 package.
+        assertEquals(List.of("2024/25|0|2|1|0|1|13.14|10.00000000|3000.00|1"),
+                Frames.rows(flows, "financial_year", "opening_clients", "admissions", "exits_ended", "exits_died",
+                        "closing_clients", "mean_length_of_stay_weeks", "admissions_per_10000", "full_year_effect",
+                        "full_year_effect_packages"));
+    }
+
+    @Test
     void fullYearEffectIsAFullFollowingYearLessTheCostInTheFirst(SparkSession spark) {
         var users = Frames.of(spark, Contracts.SERVICE_USERS.curatedSchema(),
                 person("Q", 1950, 1, null), person("R", 1950, 1, null), person("S", 1949, 6, null));
