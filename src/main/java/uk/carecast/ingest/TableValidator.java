@@ -122,9 +122,10 @@ public final class TableValidator {
         Column overLimit = unbounded.gt(lit(Money.MAX_WEEKLY));
         Column weekly = when(not(overLimit), unbounded.cast(Money.EXACT));
         // The people are hashed and the placements streamed past them: sorting millions of wide
-        // placement rows for a merge join was most of the validation.
-        Dataset<Row> joined = withCopies(placements, PLACEMENT_ID)
-                .join(people.hint("shuffle_hash"), col(PERSON_ID).equalTo(col("_person")), "left");
+        // placement rows for a merge join was most of the validation. The repeated ids are joined after
+        // that, so the placements' shuffle need not wait for them to be counted: both read the file at once.
+        Dataset<Row> joined = withCopies(placements.join(people.hint("shuffle_hash"),
+                col(PERSON_ID).equalTo(col("_person")), "left"), placements, PLACEMENT_ID);
         return addProblems(joined, List.of(
                 Problems.error(col(END_DATE).lt(col(START_DATE)), END_DATE, Rules.END_BEFORE_START, col(END_DATE)),
                 Problems.error(col(START_DATE).gt(lit(Date.valueOf(latestSnapshot))), START_DATE, Rules.AFTER_HORIZON,
@@ -211,7 +212,12 @@ public final class TableValidator {
      * few duplicates an export has.
      */
     static Dataset<Row> withCopies(Dataset<Row> rows, String... key) {
-        Dataset<Row> repeated = rows.groupBy(Arrays.stream(key).map(k -> col(k).as("_key_" + k))
+        return withCopies(rows, rows, key);
+    }
+
+    /** {@code _copies} of each row of {@code rows}, counted over {@code counted}, the rows it was made from. */
+    static Dataset<Row> withCopies(Dataset<Row> rows, Dataset<Row> counted, String... key) {
+        Dataset<Row> repeated = counted.groupBy(Arrays.stream(key).map(k -> col(k).as("_key_" + k))
                         .toArray(Column[]::new))
                 .agg(count(lit(1)).as("_copies")).filter(col("_copies").gt(1));
         Column sameKey = Arrays.stream(key).map(k -> col(k).equalTo(col("_key_" + k)))
