@@ -106,12 +106,12 @@ public final class Pipeline {
             rowsIn += context.table(input).count();
         }
         long rowsOut = 0;
-        List<String> written = new ArrayList<>();
         StageResult result = stage.run(context);
-        for (Map.Entry<String, Dataset<Row>> output : result.tables().entrySet()) {
-            rowsOut += context.store().write(output.getKey(), output.getValue()).count();
-            written.add(output.getKey());
+        Map<String, Dataset<Row>> tables = context.store().writeAll(result.tables());
+        for (Dataset<Row> table : tables.values()) {
+            rowsOut += table.count();
         }
+        List<String> written = List.copyOf(tables.keySet());
         rowsIn = result.rowsRead().orElse(rowsIn);
         // A stage's outputs are in Parquet now and later stages read them from there: whatever it cached
         // would only take memory from the stages after it (at scale factor 150, from the flows' sorts).

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -19,6 +21,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import uk.carecast.spark.Concurrently;
 
 /**
  * The output folder: one Parquet folder per table ({@code output/<table>/}), all of one run.
@@ -123,9 +126,23 @@ public final class OutputStore {
 
     /** Writes a table to this run's staging area and returns it as read back from there. */
     public Dataset<Row> write(String name, Dataset<Row> table) {
-        table.write().mode(SaveMode.Overwrite).parquet(new Path(staging, name).toString());
-        staged.add(name);
-        return table(name);
+        return writeAll(Map.of(name, table)).get(name);
+    }
+
+    /**
+     * Writes a stage's tables to this run's staging area, a few at once, and returns each as read back
+     * from there, in the order given.
+     */
+    public Map<String, Dataset<Row>> writeAll(Map<String, Dataset<Row>> tables) {
+        List<String> names = List.copyOf(tables.keySet());
+        Concurrently.forEach(names,
+                name -> tables.get(name).write().mode(SaveMode.Overwrite).parquet(new Path(staging, name).toString()));
+        Map<String, Dataset<Row>> written = new LinkedHashMap<>();
+        for (String name : names) {
+            staged.add(name);
+            written.put(name, table(name));
+        }
+        return written;
     }
 
     /** Publishes every staged table, replacing the published one; returns their names. */

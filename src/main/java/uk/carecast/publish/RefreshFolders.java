@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.lit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Date;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
@@ -13,6 +12,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import uk.carecast.config.Refresh;
+import uk.carecast.spark.Concurrently;
 
 /**
  * Each refresh as plain Parquet, one folder per refresh ({@code <output>/refreshes/<refresh_id>/<table>/}),
@@ -45,21 +45,16 @@ public final class RefreshFolders {
         Path staged = new Path(root, "_staging/" + published.runId());
         Path replaced = new Path(root, "_replaced/" + published.runId());
         Path target = folder(refresh.id());
-        List<String> written = new ArrayList<>();
         try {
             // What a killed run left half made; refreshes are published one run at a time.
             fs.delete(staged.getParent(), true);
             fs.delete(replaced.getParent(), true);
-            for (String table : tables) {
-                if (!PublishedSet.leavesTheTeam(table)) {
-                    continue;
-                }
-                PublishedSet.protect(table, published.table(table))
-                        .withColumn(RefreshHistory.REFRESH_ID, lit(refresh.id()))
-                        .withColumn(RefreshHistory.AS_AT_DATE, lit(Date.valueOf(refresh.asAtDate())))
-                        .write().mode(SaveMode.Overwrite).parquet(new Path(staged, table).toString());
-                written.add(table);
-            }
+            List<String> written = tables.stream().filter(PublishedSet::leavesTheTeam).toList();
+            // A few at once, as the history's commits: each small table's write is mostly the driver's.
+            Concurrently.forEach(written, table -> PublishedSet.protect(table, published.table(table))
+                    .withColumn(RefreshHistory.REFRESH_ID, lit(refresh.id()))
+                    .withColumn(RefreshHistory.AS_AT_DATE, lit(Date.valueOf(refresh.asAtDate())))
+                    .write().mode(SaveMode.Overwrite).parquet(new Path(staged, table).toString()));
             if (fs.exists(target)) {
                 fs.mkdirs(replaced.getParent());
                 rename(target, replaced);

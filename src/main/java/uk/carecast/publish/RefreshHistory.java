@@ -3,19 +3,15 @@ package uk.carecast.publish;
 import static org.apache.spark.sql.functions.*;
 
 import java.sql.Date;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import uk.carecast.config.Refresh;
+import uk.carecast.spark.Concurrently;
 import uk.carecast.spark.Seqs;
 
 /**
@@ -31,7 +27,6 @@ public final class RefreshHistory {
     public static final String FOLDER = "history";
     public static final String REFRESH_ID = "refresh_id";
     public static final String AS_AT_DATE = "as_at_date";
-    private static final int WRITERS = 4;
     /** The refreshes whose every table is written; an underscore keeps it out of the table listing. */
     public static final String LOG = "_refreshes";
 
@@ -50,26 +45,9 @@ public final class RefreshHistory {
      */
     public List<String> record(Refresh refresh, Collection<String> tables, OutputStore published) {
         List<String> kept = tables.stream().filter(PublishedSet::leavesTheTeam).toList();
-        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
-        try {
-            List<Future<?>> commits = new ArrayList<>();
-            for (String table : kept) {
-                commits.add(writers.submit(() -> write(refresh, table, published)));
-            }
-            for (Future<?> commit : commits) {
-                commit.get();
-            }
-            complete(refresh, published.runId(), kept.size());
-            return kept;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while recording refresh " + refresh.id(), e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime
-                    : new IllegalStateException("recording refresh " + refresh.id() + " failed", e.getCause());
-        } finally {
-            writers.shutdownNow();
-        }
+        Concurrently.forEach(kept, table -> write(refresh, table, published));
+        complete(refresh, published.runId(), kept.size());
+        return kept;
     }
 
     private void write(Refresh refresh, String table, OutputStore published) {

@@ -1,0 +1,64 @@
+package uk.carecast.spark;
+
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Runs a few Spark jobs at once from the driver. Writing a table is partly driver work (planning,
+ * committing its files, a Delta commit) while the cores wait; with a few writes in flight, one
+ * job's driver work overlaps another's tasks.
+ */
+public final class Concurrently {
+
+    /** Enough to keep two cores busy through the driver's pauses, few enough not to crowd the heap. */
+    public static final int WRITERS = 4;
+
+    private Concurrently() {
+    }
+
+    /**
+     * Does {@code work} to each item, a few at once. Every item's work has ended before this returns or
+     * throws, so nothing is still writing when a caller cleans up after a failure; the first failure is
+     * rethrown as it was thrown (the others suppressed under it), as doing them one by one would have.
+     */
+    public static <T> void forEach(List<T> items, Consumer<T> work) {
+        if (items.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(WRITERS, items.size()));
+        try {
+            List<Future<?>> running = items.stream().<Future<?>>map(item -> pool.submit(() -> work.accept(item)))
+                    .toList();
+            Throwable failure = null;
+            for (Future<?> task : running) {
+                try {
+                    task.get();
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause();
+                    } else {
+                        failure.addSuppressed(e.getCause());
+                    }
+                }
+            }
+            if (failure != null) {
+                throw Concurrently.<RuntimeException>rethrow(failure);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Spark jobs", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Spark throws its checked SparkException unchecked; so does this, rather than wrap it in another. */
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E rethrow(Throwable failure) throws E {
+        throw (E) failure;
+    }
+}
