@@ -15,10 +15,11 @@ import uk.carecast.publish.RefreshHistory;
 import uk.carecast.publish.RefreshNotRecordedException;
 
 /**
- * Runs stages in order, writing each output table to the run's staging area (so the next stage
- * reads it back from Parquet rather than recomputing it), prints one progress line per stage,
- * publishes all tables together only when every stage has succeeded, then publishes them as the
- * job's refresh: a plain Parquet folder under disclosure control, and the Delta history.
+ * Runs stages in order, writing each stage's output tables to the run's staging area, a few at
+ * once (so the next stage reads them back from Parquet rather than recomputing them), prints one
+ * progress line per stage, publishes all tables together only when every stage has succeeded,
+ * then publishes them as the job's refresh: a plain Parquet folder under disclosure control, and
+ * the Delta history.
  */
 public final class Pipeline {
 
