@@ -7,7 +7,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The tables a stage produced, by name, in the order to write them; and, for a stage that reads
+ * The tables a stage produced, by name, in the order they are listed in; and, for a stage that reads
  * files rather than tables, how many rows it read.
  */
 public record StageResult(Map<String, Dataset<Row>> tables, OptionalLong rowsRead) {

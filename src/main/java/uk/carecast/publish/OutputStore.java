@@ -134,9 +134,10 @@ public final class OutputStore {
      * from there, in the order given.
      */
     public Map<String, Dataset<Row>> writeAll(Map<String, Dataset<Row>> tables) {
-        List<String> names = List.copyOf(tables.keySet());
-        Concurrently.forEach(names,
-                name -> tables.get(name).write().mode(SaveMode.Overwrite).parquet(new Path(staging, name).toString()));
+        List<Map.Entry<String, Dataset<Row>>> entries = List.copyOf(tables.entrySet());
+        Concurrently.forEach(entries, table -> table.getValue().write().mode(SaveMode.Overwrite)
+                .parquet(new Path(staging, table.getKey()).toString()));
+        List<String> names = entries.stream().map(Map.Entry::getKey).toList();
         Map<String, Dataset<Row>> written = new LinkedHashMap<>();
         for (String name : names) {
             staged.add(name);

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -21,18 +22,31 @@ public final class Concurrently {
     }
 
     /**
-     * Does {@code work} to each item, a few at once. Every item's work has ended before this returns or
-     * throws, so nothing is still writing when a caller cleans up after a failure; the first failure is
-     * rethrown as it was thrown (the others suppressed under it), as doing them one by one would have.
+     * Does {@code work} to each item, a few at once. Once one item's work has failed, the items not yet
+     * started are skipped, as they would have been one by one. Every started item's work has ended
+     * before this returns or throws, so nothing is still writing when a caller cleans up after a
+     * failure; the failure of the earliest item in the list is rethrown as it was thrown, the others
+     * suppressed under it. Only an interrupt of the waiting thread returns sooner.
      */
     public static <T> void forEach(List<T> items, Consumer<T> work) {
         if (items.isEmpty()) {
             return;
         }
+        AtomicBoolean failed = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(WRITERS, items.size()));
         try {
-            List<Future<?>> running = items.stream().<Future<?>>map(item -> pool.submit(() -> work.accept(item)))
-                    .toList();
+            List<Future<?>> running = items.stream().<Future<?>>map(item -> pool.submit(() -> {
+                if (failed.get()) {
+                    return;
+                }
+                try {
+                    work.accept(item);
+                } catch (Throwable e) {
+                    // Throwable: Spark throws its checked SparkException unchecked, and that must stop the rest too.
+                    failed.set(true);
+                    throw e;
+                }
+            })).toList();
             Throwable failure = null;
             for (Future<?> task : running) {
                 try {
@@ -40,7 +54,7 @@ public final class Concurrently {
                 } catch (ExecutionException e) {
                     if (failure == null) {
                         failure = e.getCause();
-                    } else {
+                    } else if (e.getCause() != failure) {
                         failure.addSuppressed(e.getCause());
                     }
                 }

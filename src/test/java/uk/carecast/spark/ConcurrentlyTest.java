@@ -5,32 +5,46 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class ConcurrentlyTest {
 
     @Test
-    void everyItemHasEndedWhenTheFirstFailureIsRethrownAsItWasThrown() {
+    void theStartedItemsEndAndTheRestAreSkippedBeforeTheFirstItemsFailureIsRethrownAsItWasThrown() {
         IllegalArgumentException first = new IllegalArgumentException("item 1");
-        AtomicInteger finished = new AtomicInteger();
+        List<Integer> finished = new CopyOnWriteArrayList<>();
 
         IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
                 () -> Concurrently.forEach(List.of(1, 2, 3, 4, 5, 6), item -> {
+                    pause(item == 1 ? 100 : 300);
                     if (item == 1) {
                         throw first;
                     }
-                    pause(item == 2 ? 300 : 100);
                     if (item == 2) {
                         throw new IllegalStateException("item 2");
                     }
-                    finished.incrementAndGet();
+                    finished.add(item);
                 }));
 
-        // Items 3 to 6 finish, 5 and 6 after waiting for a free writer (4 at once): 4 of them.
+        // Items 1 to 4 start at once (4 writers). Item 1 fails at 100 ms, so 5 and 6, waiting for a writer,
+        // never start; 3 and 4 finish at 300 ms, and 2's later failure is suppressed under item 1's.
         assertSame(first, thrown);
-        assertEquals(4, finished.get());
+        assertEquals(List.of(3, 4), finished.stream().sorted().toList());
         assertEquals(List.of("item 2"), List.of(thrown.getSuppressed()).stream().map(Throwable::getMessage).toList());
+    }
+
+    @Test
+    void oneFailureThrownByTwoItemsIsRethrownOnce() {
+        IllegalStateException shared = new IllegalStateException("the disk is full");
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> Concurrently.forEach(List.of(1, 2), item -> {
+                    throw shared;
+                }));
+
+        assertSame(shared, thrown);
+        assertEquals(0, thrown.getSuppressed().length);
     }
 
     private static void pause(long millis) {
