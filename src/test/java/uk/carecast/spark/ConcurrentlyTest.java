@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class ConcurrentlyTest {
@@ -14,21 +15,26 @@ class ConcurrentlyTest {
     void theStartedItemsEndAndTheRestAreSkippedBeforeTheFirstItemsFailureIsRethrownAsItWasThrown() {
         IllegalArgumentException first = new IllegalArgumentException("item 1");
         List<Integer> finished = new CopyOnWriteArrayList<>();
+        CountDownLatch othersStarted = new CountDownLatch(3);
+        CountDownLatch firstFailing = new CountDownLatch(1);
 
         IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
                 () -> Concurrently.forEach(List.of(1, 2, 3, 4, 5, 6), item -> {
-                    pause(item == 1 ? 100 : 300);
                     if (item == 1) {
+                        await(othersStarted);
+                        firstFailing.countDown();
                         throw first;
                     }
+                    othersStarted.countDown();
+                    await(firstFailing);
                     if (item == 2) {
                         throw new IllegalStateException("item 2");
                     }
                     finished.add(item);
                 }));
 
-        // Items 1 to 4 start at once (4 writers). Item 1 fails at 100 ms, so 5 and 6, waiting for a writer,
-        // never start; 3 and 4 finish at 300 ms, and 2's later failure is suppressed under item 1's.
+        // Items 1 to 4 start at once (4 writers), and 2 to 4 wait until 1 fails, so 5 and 6, queued for a
+        // writer, are never started; 3 and 4 finish, and 2's failure is suppressed under item 1's.
         assertSame(first, thrown);
         assertEquals(List.of(3, 4), finished.stream().sorted().toList());
         assertEquals(List.of("item 2"), List.of(thrown.getSuppressed()).stream().map(Throwable::getMessage).toList());
@@ -47,9 +53,9 @@ class ConcurrentlyTest {
         assertEquals(0, thrown.getSuppressed().length);
     }
 
-    private static void pause(long millis) {
+    private static void await(CountDownLatch latch) {
         try {
-            Thread.sleep(millis);
+            latch.await();
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
