@@ -137,11 +137,10 @@ public final class OutputStore {
         List<Map.Entry<String, Dataset<Row>>> entries = List.copyOf(tables.entrySet());
         Concurrently.forEach(entries, table -> table.getValue().write().mode(SaveMode.Overwrite)
                 .parquet(new Path(staging, table.getKey()).toString()));
-        List<String> names = entries.stream().map(Map.Entry::getKey).toList();
         Map<String, Dataset<Row>> written = new LinkedHashMap<>();
-        for (String name : names) {
-            staged.add(name);
-            written.put(name, table(name));
+        for (Map.Entry<String, Dataset<Row>> table : entries) {
+            staged.add(table.getKey());
+            written.put(table.getKey(), table(table.getKey()));
         }
         return written;
     }

@@ -18,6 +18,8 @@ public final class Sessions {
      * Spark generates each operator's code apart instead, in methods small enough to compile.
      */
     static final String HUGE_METHOD_LIMIT = "spark.sql.codegen.hugeMethodLimit";
+    /** The project's own settings, under spark-submit's and the job file's. */
+    static final Map<String, String> DEFAULTS = Map.of(HUGE_METHOD_LIMIT, "8000");
 
     private Sessions() {
     }
@@ -32,17 +34,12 @@ public final class Sessions {
                 // Delta rebuilds a table's state from its log in this many tasks (default 50). The history
                 // tables are small aggregates with a commit per refresh, so 50 tasks each is mostly overhead.
                 .config("spark.databricks.delta.snapshotPartitions", "2");
-        defaults(fromSubmit).forEach(builder::config);
+        notSubmitted(DEFAULTS, fromSubmit).forEach(builder::config);
         if (!fromSubmit.contains("spark.master")) {
             builder.master(master);
         }
         notSubmitted(settings, fromSubmit).forEach(builder::config);
         return builder.getOrCreate();
-    }
-
-    /** The project's own settings that spark-submit did not set; a job file's {@code spark_conf} may still change them. */
-    static Map<String, String> defaults(SparkConf fromSubmit) {
-        return fromSubmit.contains(HUGE_METHOD_LIMIT) ? Map.of() : Map.of(HUGE_METHOD_LIMIT, "8000");
     }
 
     /**

@@ -22,7 +22,7 @@ class SessionsTest {
     void aHugeMethodLimitGivenToSparkSubmitIsLeftAsItIs() {
         SparkConf submitted = new SparkConf(false).set("spark.sql.codegen.hugeMethodLimit", "65535");
 
-        assertEquals(Map.of(), Sessions.defaults(submitted));
+        assertEquals(Map.of(), Sessions.notSubmitted(Sessions.DEFAULTS, submitted));
     }
 
     @Test
