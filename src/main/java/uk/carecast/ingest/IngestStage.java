@@ -109,9 +109,11 @@ public final class IngestStage implements Stage {
         // after ingest need not know whether the council supplied one.
         out.put(TRANSITIONS, checked.containsKey(TRANSITIONS) ? curated(checked.get(TRANSITIONS), Contracts.TRANSITIONS)
                 : context.spark().createDataFrame(List.of(), Contracts.TRANSITIONS.curatedSchema()));
-        SnppReader snpp = new SnppReader(context.spark());
-        out.put(POPULATION, snpp.read(inputs.population(), config.populationAreas()));
-        out.put(POPULATION_FIVE_YEAR, snpp.read(inputs.population(), config.populationAreas(), AgeBands::fiveYear));
+        // Both bandings start from the same figures: read and reconciled once, kept for the two writes.
+        Dataset<Row> singleYears = new SnppReader(context.spark())
+                .singleYears(inputs.population(), config.populationAreas()).cache();
+        out.put(POPULATION, SnppReader.inBands(singleYears, AgeBands::of));
+        out.put(POPULATION_FIVE_YEAR, SnppReader.inBands(singleYears, AgeBands::fiveYear));
         out.put(REJECTS, rejects.stream().reduce(Dataset::unionByName).orElseThrow());
         out.put(DATA_QUALITY, dataQuality(context.spark(), context.store().runId(), checks));
         return new StageResult(out, OptionalLong.of(checks.stream().mapToLong(FileCheck::rowsRead).sum()));

@@ -2,10 +2,13 @@ package uk.carecast.publish;
 
 import static org.apache.spark.sql.functions.*;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import uk.carecast.spark.ColumnLists;
@@ -30,22 +33,49 @@ public final class Disclosure {
      * {@code suppressed} flag.
      */
     public static Dataset<Row> suppress(Dataset<Row> table, String count, List<String> group) {
-        Column small = col(count).gt(0).and(col(count).lt(5));
+        return suppress(table, List.of(count), group, List.of(SUPPRESSED));
+    }
+
+    /**
+     * {@link #suppress(Dataset, String, List)} for each of {@code counts}, each judged on its own, with
+     * its flag in the matching column of {@code flags}. Every count is worked out in one window over the
+     * group: a window per count sorted the table again for each (flows has six), and ranking the cells
+     * sorted it once more, where the smallest cell is only a minimum. Each count is judged on the table
+     * as it came in; the cell picked is the least in the order below, so two cells equal in every
+     * column would both go (a table's keys leave none).
+     */
+    public static Dataset<Row> suppress(Dataset<Row> table, List<String> counts, List<String> group, List<String> flags) {
+        if (counts.isEmpty()) {
+            return table;
+        }
         WindowSpec inGroup = Window.partitionBy(ColumnLists.cols(group));
-        // Unsuppressed non-zero cells first, smallest first, then every other column, so the choice is stable.
-        Column[] order = ColumnLists.join(new Column[] {when(small.or(col(count).leq(0)), 1).otherwise(0), col(count)},
-                ColumnLists.cols(java.util.Arrays.stream(table.columns()).filter(c -> !c.equals(count)).toList()));
-        Dataset<Row> ranked = table
-                .withColumn("_small", small)
-                .withColumn("_small_in_group", sum(when(small, 1).otherwise(0)).over(inGroup))
-                .withColumn("_cells", count(lit(1)).over(inGroup))
-                .withColumn("_rank", row_number().over(inGroup.orderBy(order)));
-        Column secondary = col("_small_in_group").equalTo(1).and(col("_cells").gt(1)).and(not(col("_small")))
-                .and(col(count).gt(0)).and(col("_rank").equalTo(1));
-        return ranked
-                .withColumn(SUPPRESSED, col("_small").or(secondary))
-                .withColumn(count, when(col(SUPPRESSED), lit(null)).otherwise(col(count)))
-                .drop("_small", "_small_in_group", "_cells", "_rank");
+        List<Column> columns = new ArrayList<>(Arrays.stream(table.columns()).map(functions::col).toList());
+        columns.add(count(lit(1)).over(inGroup).as("_cells"));
+        for (int i = 0; i < counts.size(); i++) {
+            String count = counts.get(i);
+            Column small = small(col(count));
+            // Unsuppressed non-zero cells first, smallest first, then every other column, so the choice is stable.
+            Column order = struct(ColumnLists.join(
+                    new Column[] {when(small.or(col(count).leq(0)), 1).otherwise(0), col(count)},
+                    ColumnLists.cols(Arrays.stream(table.columns()).filter(c -> !c.equals(count)).toList())));
+            columns.add(sum(when(small, 1).otherwise(0)).over(inGroup).as("_small_in_group_" + i));
+            columns.add(min(order).over(inGroup).eqNullSafe(order).as("_first_" + i));
+        }
+        Dataset<Row> out = table.select(columns.toArray(Column[]::new));
+        for (int i = 0; i < counts.size(); i++) {
+            String count = counts.get(i);
+            Column small = small(col(count));
+            Column secondary = col("_small_in_group_" + i).equalTo(1).and(col("_cells").gt(1)).and(not(small))
+                    .and(col(count).gt(0)).and(col("_first_" + i));
+            out = out.withColumn(flags.get(i), small.or(secondary))
+                    .withColumn(count, when(col(flags.get(i)), lit(null)).otherwise(col(count)))
+                    .drop("_small_in_group_" + i, "_first_" + i);
+        }
+        return out.drop("_cells");
+    }
+
+    private static Column small(Column count) {
+        return count.gt(0).and(count.lt(5));
     }
 
     /** Every count rounded to the nearest 5 (1 and 2 become 0, 3 and 4 become 5). */

@@ -78,24 +78,18 @@ public final class PublishedSet {
                 .map(StructField::name)
                 .filter(name -> !name.equals(rule.get().totalOver()))
                 .toList();
-        Dataset<Row> out = rows;
-        Column anySuppressed = lit(false);
-        for (String count : rule.get().counts()) {
-            if (!columns.contains(count)) {
-                continue;
-            }
-            String flag = "__suppressed_" + count;
-            out = Disclosure.suppress(out, count, group).withColumnRenamed(Disclosure.SUPPRESSED, flag);
-            anySuppressed = anySuppressed.or(coalesce(col(flag), lit(false)));
-        }
+        List<String> counts = rule.get().counts().stream().filter(columns::contains).toList();
+        List<String> flags = counts.stream().map(count -> "__suppressed_" + count).toList();
+        Dataset<Row> out = Disclosure.suppress(rows, counts, group, flags);
+        Column anySuppressed = flags.stream().map(flag -> coalesce(col(flag), lit(false)))
+                .reduce(lit(false), Column::or);
         out = out.withColumn(Disclosure.SUPPRESSED, anySuppressed);
         for (String reveal : rule.get().reveals()) {
             if (columns.contains(reveal)) {
                 out = out.withColumn(reveal, when(col(Disclosure.SUPPRESSED), lit(null)).otherwise(col(reveal)));
             }
         }
-        String[] flags = Arrays.stream(out.columns()).filter(c -> c.startsWith("__suppressed_")).toArray(String[]::new);
-        return out.drop(flags);
+        return out.drop(flags.toArray(String[]::new));
     }
 
     // Text and dates name a cell (area, setting, year); numbers are what is measured in it.

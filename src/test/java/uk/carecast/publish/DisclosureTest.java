@@ -38,6 +38,25 @@ class DisclosureTest {
     }
 
     @Test
+    void eachCountOfARowIsJudgedOnItsOwn(SparkSession spark) {
+        StructType schema = new StructType().add("setting", DataTypes.StringType).add("age_band", DataTypes.StringType)
+                .add("admissions", DataTypes.LongType).add("exits", DataTypes.LongType);
+        var flows = Frames.of(spark, schema, new Object[][] {
+                {"home_care", "18-64", 3L, 6L}, {"home_care", "65-74", 10L, 2L}, {"home_care", "75-84", 12L, 9L},
+                {"nursing", "65-74", 20L, 1L}, {"nursing", "75-84", 20L, 7L}, {"nursing", "85+", 30L, 7L}});
+        var published = Disclosure.suppress(flows, List.of("admissions", "exits"), List.of("setting"),
+                List.of("admissions_suppressed", "exits_suppressed"));
+        // Home care admissions: 3 goes, then the smallest other, 10 (65-74). Home care exits: 2 goes, then the
+        // smallest other, 6 (18-64). Nursing admissions: nothing under 5. Nursing exits: 1 goes; the smallest
+        // others tie at 7, and the next column, age band, picks "75-84" before "85+".
+        assertEquals(List.of("home_care|18-64|null|null|true|true", "home_care|65-74|null|null|true|true",
+                        "home_care|75-84|12|9|false|false", "nursing|65-74|20|null|false|true",
+                        "nursing|75-84|20|null|false|true", "nursing|85+|30|7|false|false"),
+                Frames.rows(published, "setting", "age_band", "admissions", "exits", "admissions_suppressed",
+                        "exits_suppressed"));
+    }
+
+    @Test
     void roundsEveryCountToTheNearestFive(SparkSession spark) {
         var published = Disclosure.roundToFive(Frames.of(spark, SCHEMA, table()), "clients");
         // 3 → 5, 10 → 10, 12 → 10, 7 → 5, 20 → 20, 2 → 0, 1 → 0, 40 → 40, 25 → 25.
