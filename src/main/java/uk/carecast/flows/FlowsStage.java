@@ -123,7 +123,7 @@ public final class FlowsStage implements Stage {
                                 .divide(col(PopulationColumns.POPULATION)).cast(PER_10000).as(ADMISSIONS_PER_10000),
                         coalesce(col(FULL_YEAR_EFFECT), lit(BigDecimal.ZERO).cast(Money.POUNDS))
                                 .as(FULL_YEAR_EFFECT),
-                        coalesce(col(FULL_YEAR_EFFECT_PACKAGES), lit(0L)).as(FULL_YEAR_EFFECT_PACKAGES));
+                        col(FULL_YEAR_EFFECT_PACKAGES));
     }
 
     /**

@@ -28,7 +28,10 @@ public final class Spells {
     /** The spell ended with the person's death. */
     public static final String DIED = "died";
 
-    /** The row is its spell's last: no later placement in the setting starts by the day after. */
+    /**
+     * The row is its spell's last: the next placement in the setting starts more than a day after the
+     * latest last day so far (or there is none).
+     */
     public static final String ENDS_SPELL = "ends_spell";
     /** The latest last day so far in the person and setting: at a spell's last row, the spell's own. */
     private static final String REACH_SO_FAR = "__reach_so_far";
@@ -72,7 +75,8 @@ public final class Spells {
                 .withColumn("__new_spell", reachBefore.isNull().or(datediff(col(START_DATE), reachBefore).gt(1)))
                 .withColumn(SPELL_START, max(when(col("__new_spell"), col(START_DATE))).over(upToHere))
                 .withColumn(REACH_SO_FAR, max(reach()).over(upToHere))
-                // The next row opens a spell exactly when it starts more than a day after every reach so far.
+                // The next row opens a spell exactly when it starts more than a day after every reach so far. The
+                // lead and the running maxes see same-day rows in one order: their windows share the one sort.
                 .withColumn(ENDS_SPELL, nextStart.isNull().or(datediff(nextStart, reachSoFar).gt(1)))
                 .withColumn(SPELL_LAST_DAY, when(col(ENDS_SPELL).and(reachSoFar.notEqual(ONGOING)), reachSoFar))
                 .withColumn(DIED, when(col(ENDS_SPELL),

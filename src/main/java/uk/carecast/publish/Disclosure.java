@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.*;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -45,6 +46,9 @@ public final class Disclosure {
      * column would both go (a table's keys leave none).
      */
     public static Dataset<Row> suppress(Dataset<Row> table, List<String> counts, List<String> group, List<String> flags) {
+        if (counts.size() != flags.size() || Set.copyOf(counts).size() != counts.size()) {
+            throw new IllegalArgumentException("one flag per count, each count once: " + counts + ", " + flags);
+        }
         if (counts.isEmpty()) {
             return table;
         }

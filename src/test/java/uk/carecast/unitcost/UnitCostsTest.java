@@ -77,11 +77,11 @@ class UnitCostsTest {
         var placements = Frames.of(spark, Contracts.PLACEMENTS.curatedSchema(),
                 row("A1", "A", "residential", "external", "100.00"),
                 row("B1", "B", "nursing", "external", "900.00"));
-        var cash = UnitCostsStage.unitCosts(List.of(LocalDate.parse("2025-03-31"), LocalDate.parse("2025-09-30")),
-                placements, users);
+        var dates = List.of(LocalDate.parse("2025-03-31"), LocalDate.parse("2025-09-30"));
+        var cash = UnitCostsStage.unitCosts(dates, placements, users);
         var assumptions = List.of(new uk.carecast.price.CostAssumption(uk.carecast.time.FinancialYear.parse("2025/26"),
                 "residential", new BigDecimal("5"), new BigDecimal("10"), new BigDecimal("0.5")));
-        var restated = UnitCostsStage.inBasePrices(cash, assumptions, LocalDate.parse("2025-09-30"));
+        var restated = UnitCostsStage.inBasePrices(cash, dates, assumptions, LocalDate.parse("2025-09-30"));
 
         // Base year 2025/26 (holds 2025-09-30). Residential's 2025/26 uplift is 0.5 × 10% + 0.5 × 5% = 7.5%,
         // so 100.00 on 2025-03-31 (FY 2024/25) is 107.50 in 2025/26 prices, and 100.00 on 2025-09-30 stays
