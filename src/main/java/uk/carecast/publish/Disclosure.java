@@ -9,7 +9,6 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import uk.carecast.spark.ColumnLists;
@@ -53,7 +52,7 @@ public final class Disclosure {
             return table;
         }
         WindowSpec inGroup = Window.partitionBy(ColumnLists.cols(group));
-        List<Column> columns = new ArrayList<>(Arrays.stream(table.columns()).map(functions::col).toList());
+        List<Column> columns = new ArrayList<>(List.of(ColumnLists.cols(table.columns())));
         columns.add(count(lit(1)).over(inGroup).as("_cells"));
         for (int i = 0; i < counts.size(); i++) {
             String count = counts.get(i);
