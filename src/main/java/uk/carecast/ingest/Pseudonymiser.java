@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.spark.sql.Column;
@@ -27,8 +27,8 @@ import uk.carecast.config.Pseudonymisation;
 public final class Pseudonymiser {
 
     private static final String ALGORITHM = "HmacSHA256";
-    /** Each thread's keyed Mac, with the key it was keyed with. */
-    private static final ThreadLocal<Map.Entry<byte[], Mac>> MACS = new ThreadLocal<>();
+    /** Each thread's keyed Mac, with the key it was keyed with and the identifier it hashed last. */
+    private static final ThreadLocal<Hasher> HASHERS = new ThreadLocal<>();
     private final byte[] key;
 
     public Pseudonymiser(byte[] key) {
@@ -68,25 +68,51 @@ public final class Pseudonymiser {
     }
 
     private static String hmacHex(byte[] secret, String value) {
-        return HexFormat.of().formatHex(mac(secret).doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        return hasher(secret).hex(value);
     }
 
     /**
      * A Mac for this key, one per thread (a Mac is not thread-safe): looking the algorithm up and
      * keying it for each of millions of identifiers cost more than the hashing.
      */
-    private static Mac mac(byte[] secret) {
-        Map.Entry<byte[], Mac> cached = MACS.get();
-        if (cached != null && java.util.Arrays.equals(cached.getKey(), secret)) {
-            return cached.getValue();
+    private static Hasher hasher(byte[] secret) {
+        Hasher cached = HASHERS.get();
+        if (cached != null && Arrays.equals(cached.key, secret)) {
+            return cached;
         }
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(secret, ALGORITHM));
-            MACS.set(Map.entry(secret.clone(), mac));
-            return mac;
+            Hasher hasher = new Hasher(secret.clone(), mac);
+            HASHERS.set(hasher);
+            return hasher;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * One thread's keyed Mac and its last result. An export lists a person's rows together (a
+     * placement's quarterly records one after another), so the same identifier usually comes again
+     * at once: at scale factor 150, 11.6 million placement records name 1.3 million people.
+     */
+    private static final class Hasher {
+        private final byte[] key;
+        private final Mac mac;
+        private String lastId;
+        private String lastHex;
+
+        Hasher(byte[] key, Mac mac) {
+            this.key = key;
+            this.mac = mac;
+        }
+
+        String hex(String id) {
+            if (!id.equals(lastId)) {
+                lastHex = HexFormat.of().formatHex(mac.doFinal(id.getBytes(StandardCharsets.UTF_8)));
+                lastId = id;
+            }
+            return lastHex;
         }
     }
 }

@@ -20,7 +20,8 @@ class PseudonymiserTest {
     @Test
     void equalsTheJdksHmacSha256(SparkSession spark) throws Exception {
         String key = "a-test-key-of-more-than-16-bytes";
-        List<String> ids = List.of("P000001", "person with spaces", "£ and ü");
+        // Repeats, one after another and apart: each thread keeps its last result, which must be the id's own.
+        List<String> ids = List.of("P000001", "P000001", "person with spaces", "P000001", "£ and ü", "£ and ü");
         var hashed = spark.createDataset(ids, Encoders.STRING()).toDF("id")
                 .select(new Pseudonymiser(key.getBytes(StandardCharsets.UTF_8)).pseudonymise(col("id")))
                 .as(Encoders.STRING()).collectAsList();
@@ -38,6 +39,20 @@ class PseudonymiserTest {
         String one = ids.select(new Pseudonymiser("key-number-one-0000".getBytes()).pseudonymise(col("id"))).first().getString(0);
         String two = ids.select(new Pseudonymiser("key-number-two-0000".getBytes()).pseudonymise(col("id"))).first().getString(0);
         assertNotEquals(one, two);
+    }
+
+    @Test
+    void theSameIdUnderAnotherKeyIsHashedAgain() throws Exception {
+        Pseudonymiser one = new Pseudonymiser("key-number-one-0000".getBytes(StandardCharsets.UTF_8));
+        Pseudonymiser two = new Pseudonymiser("key-number-two-0000".getBytes(StandardCharsets.UTF_8));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec("key-number-two-0000".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String expectedTwo = HexFormat.of().formatHex(mac.doFinal("P1".getBytes(StandardCharsets.UTF_8)));
+        String first = one.pseudonymise("P1");
+        // The same thread, the same id straight after, another key: the last result must not be reused.
+        assertEquals(expectedTwo, two.pseudonymise("P1"));
+        assertEquals(first, one.pseudonymise("P1"));
+        assertNotEquals(first, expectedTwo);
     }
 
     @Test
