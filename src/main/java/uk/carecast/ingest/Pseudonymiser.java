@@ -72,7 +72,7 @@ public final class Pseudonymiser {
     }
 
     /**
-     * A Mac for this key, one per thread (a Mac is not thread-safe): looking the algorithm up and
+     * This thread's hasher for this key (a Mac is not thread-safe): looking the algorithm up and
      * keying it for each of millions of identifiers cost more than the hashing.
      */
     private static Hasher hasher(byte[] secret) {
