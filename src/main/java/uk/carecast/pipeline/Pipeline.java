@@ -2,6 +2,7 @@ package uk.carecast.pipeline;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,11 @@ public final class Pipeline {
 
     private final List<Stage> stages;
     private final PrintStream progress;
+    /**
+     * Rows of each table this run has counted: a stage's outputs are the next stages' inputs, and
+     * counting one again is another Spark job for a figure already known.
+     */
+    private final Map<String, Long> rowCounts = new HashMap<>();
 
     public Pipeline(List<Stage> stages, PrintStream progress) {
         this.stages = List.copyOf(stages);
@@ -104,13 +110,15 @@ public final class Pipeline {
         PeakHeap.reset();
         long rowsIn = 0;
         for (String input : stage.inputs()) {
-            rowsIn += context.table(input).count();
+            rowsIn += rowCounts.computeIfAbsent(input, name -> context.table(name).count());
         }
         long rowsOut = 0;
         StageResult result = stage.run(context);
         Map<String, Dataset<Row>> tables = context.store().writeAll(result.tables());
-        for (Dataset<Row> table : tables.values()) {
-            rowsOut += table.count();
+        for (Map.Entry<String, Dataset<Row>> table : tables.entrySet()) {
+            long rows = table.getValue().count();
+            rowCounts.put(table.getKey(), rows);
+            rowsOut += rows;
         }
         List<String> written = List.copyOf(tables.keySet());
         rowsIn = result.rowsRead().orElse(rowsIn);

@@ -12,15 +12,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import uk.carecast.spark.Concurrently;
 
 /**
@@ -52,6 +55,12 @@ public final class OutputStore {
     private final FileSystem fs;
     private final boolean linked;
     private final Set<String> staged = new LinkedHashSet<>();
+    /**
+     * The schema of each table this run wrote, so reading one back skips Spark's schema inference: a
+     * Spark job per read that reads a file footer, and at the end of a run, when a few writes are in
+     * flight at once, waits behind their tasks for a core while its writer waits for it.
+     */
+    private final Map<String, StructType> written = new ConcurrentHashMap<>();
     private final String runId;
     /** The run folder {@code current} pointed to before this run switched it, once it has; kept for readers. */
     private java.nio.file.Path replacedRun;
@@ -114,14 +123,20 @@ public final class OutputStore {
     /** A table written earlier in this run, or else the published one. */
     public Dataset<Row> table(String name) {
         if (staged.contains(name)) {
-            return spark.read().parquet(new Path(staging, name).toString());
+            return read(new Path(staging, name), name);
         }
         Path published = new Path(root, name);
         if (!exists(published)) {
             throw new MissingTableException("table " + name + " is not in " + root
                     + ": run the stage that writes it first (or the whole job)");
         }
-        return spark.read().parquet(published.toString());
+        return read(published, name);
+    }
+
+    private Dataset<Row> read(Path folder, String name) {
+        DataFrameReader reader = spark.read();
+        StructType schema = written.get(name);
+        return (schema == null ? reader : reader.schema(schema)).parquet(folder.toString());
     }
 
     /** Writes a table to this run's staging area and returns it as read back from there. */
@@ -137,12 +152,13 @@ public final class OutputStore {
         List<Map.Entry<String, Dataset<Row>>> entries = List.copyOf(tables.entrySet());
         Concurrently.forEach(entries, table -> table.getValue().write().mode(SaveMode.Overwrite)
                 .parquet(new Path(staging, table.getKey()).toString()));
-        Map<String, Dataset<Row>> written = new LinkedHashMap<>();
+        Map<String, Dataset<Row>> readBack = new LinkedHashMap<>();
         for (Map.Entry<String, Dataset<Row>> table : entries) {
             staged.add(table.getKey());
-            written.put(table.getKey(), table(table.getKey()));
+            written.put(table.getKey(), table.getValue().schema());
+            readBack.put(table.getKey(), table(table.getKey()));
         }
-        return written;
+        return readBack;
     }
 
     /** Publishes every staged table, replacing the published one; returns their names. */

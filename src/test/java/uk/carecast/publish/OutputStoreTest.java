@@ -73,6 +73,24 @@ class OutputStoreTest {
         assertEquals(List.of("run-a", "run-b"), runs(dir), "the generation before stays for readers still on it");
     }
 
+    @Test
+    void aTableReadBackHasTheSchemaAndRowsSparkFindsInItsFiles(SparkSession spark, @TempDir Path dir) {
+        // The store hands back a table it wrote with the schema it wrote, not one read from the files' footers:
+        // the two must agree, nullability and nested types included, before and after publishing.
+        OutputStore store = new OutputStore(spark, dir.toString(), "run-a");
+        store.write("cells", spark.sql("select 'E08000003' as la_code, cast(12.5 as decimal(12,2)) as weekly_cost,"
+                + " date'2025-09-30' as snapshot_date, 3L as clients,"
+                + " array(named_struct('rule', 'missing', 'value', cast(null as string))) as problems"));
+        var inFiles = spark.read().parquet(dir.resolve("_runs/run-a/cells").toString());
+        assertEquals(inFiles.schema(), store.table("cells").schema());
+        assertEquals(Frames.rows(inFiles, "la_code", "weekly_cost", "snapshot_date", "clients"),
+                Frames.rows(store.table("cells"), "la_code", "weekly_cost", "snapshot_date", "clients"));
+        store.publish();
+        assertEquals(inFiles.schema(), store.table("cells").schema());
+        assertEquals(List.of("E08000003|12.50|2025-09-30|3"),
+                Frames.rows(store.table("cells"), "la_code", "weekly_cost", "snapshot_date", "clients"));
+    }
+
     private static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> amount(SparkSession spark, int amount) {
         return spark.sql("select " + amount + " as amount");
     }
