@@ -38,6 +38,11 @@ public final class Sessions {
         if (!fromSubmit.contains("spark.master")) {
             builder.master(master);
         }
+        // Only where the driver and the executors are one JVM: a cluster's executors load file systems
+        // from Hadoop's own class path, and a cluster's tables are not on a local disk anyway.
+        if (fromSubmit.get("spark.master", master).startsWith("local")) {
+            notSubmitted(Map.of(LocalFiles.SETTING, LocalFiles.class.getName()), fromSubmit).forEach(builder::config);
+        }
         notSubmitted(settings, fromSubmit).forEach(builder::config);
         return builder.getOrCreate();
     }
