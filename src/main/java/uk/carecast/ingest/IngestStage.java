@@ -3,11 +3,11 @@ package uk.carecast.ingest;
 import static org.apache.spark.sql.functions.*;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -24,6 +24,7 @@ import uk.carecast.pipeline.StageContext;
 import uk.carecast.pipeline.StageResult;
 import uk.carecast.population.AgeBands;
 import uk.carecast.population.SnppReader;
+import uk.carecast.spark.Concurrently;
 
 /**
  * Reads the input files against data contract v1 and writes the curated tables, the rejects and
@@ -90,13 +91,15 @@ public final class IngestStage implements Stage {
             files.put(TRANSITIONS, file);
         });
 
-        List<FileCheck> checks = new ArrayList<>();
-        List<Dataset<Row>> rejects = new ArrayList<>();
-        for (Map.Entry<String, Dataset<Row>> table : checked.entrySet()) {
-            String file = files.get(table.getKey());
-            checks.add(check(table.getKey(), file, encodings.getOrDefault(table.getKey(), "parquet"), table.getValue()));
-            rejects.add(rejects(context.store().runId(), table.getKey(), file, table.getValue()));
-        }
+        // The files are checked at once: the placements' reading and shuffling need not wait for the service
+        // users' own check, only their join does, and the small files' checks fill the cores' idle moments.
+        Map<String, FileCheck> byTable = new ConcurrentHashMap<>();
+        Concurrently.forEach(List.copyOf(checked.keySet()), table -> byTable.put(table, check(table, files.get(table),
+                encodings.getOrDefault(table, "parquet"), checked.get(table))));
+        List<FileCheck> checks = checked.keySet().stream().map(byTable::get).toList();
+        List<Dataset<Row>> rejects = checked.entrySet().stream()
+                .map(table -> rejects(context.store().runId(), table.getKey(), files.get(table.getKey()), table.getValue()))
+                .toList();
         report(context, checks);
         failOverThreshold(checks, config.validation().maxRejectedShare());
 
