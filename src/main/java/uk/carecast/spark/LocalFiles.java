@@ -3,7 +3,7 @@ package uk.carecast.spark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
@@ -34,22 +34,13 @@ public final class LocalFiles extends LocalFileSystem {
 
         @Override
         public void setPermission(Path path, FsPermission permission) throws IOException {
-            Files.setPosixFilePermissions(pathToFile(path).toPath(), posix(permission.toShort()));
+            Files.setPosixFilePermissions(pathToFile(path).toPath(), posix(permission));
         }
     }
 
-    /** The nine permission bits of a mode such as {@code 0644}; Java cannot set the sticky bit, nor need we. */
-    static Set<PosixFilePermission> posix(int mode) {
-        PosixFilePermission[] ownerToOthers = {
-            PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE,
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE};
-        Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
-        for (int bit = 0; bit < ownerToOthers.length; bit++) {
-            if ((mode & (0400 >> bit)) != 0) {
-                set.add(ownerToOthers[bit]);
-            }
-        }
-        return set;
+    /** Hadoop's read-write-execute triples as Java's permissions; the sticky bit is not a permission. */
+    static Set<PosixFilePermission> posix(FsPermission permission) {
+        return PosixFilePermissions.fromString(permission.getUserAction().SYMBOL
+                + permission.getGroupAction().SYMBOL + permission.getOtherAction().SYMBOL);
     }
 }

@@ -21,9 +21,9 @@ class LocalFilesTest {
     @Test
     void modeBitsBecomeJavasPermissions() {
         // 0640: owner read (0400) + write (0200), group read (0040), nothing for others.
-        assertEquals(PosixFilePermissions.fromString("rw-r-----"), LocalFiles.posix(0640));
+        assertEquals(PosixFilePermissions.fromString("rw-r-----"), LocalFiles.posix(new FsPermission((short) 0640)));
         // 0755: owner rwx (0700), group and others r-x (0050 + 0005); the sticky bit (01000) is not a permission.
-        assertEquals(PosixFilePermissions.fromString("rwxr-xr-x"), LocalFiles.posix(01755));
+        assertEquals(PosixFilePermissions.fromString("rwxr-xr-x"), LocalFiles.posix(new FsPermission((short) 01755)));
     }
 
     @Test
