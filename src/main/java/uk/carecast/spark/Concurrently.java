@@ -29,6 +29,15 @@ public final class Concurrently {
      * suppressed under it. Only an interrupt of the waiting thread returns sooner.
      */
     public static <T> void forEach(List<T> items, Consumer<T> work) {
+        forEach(items, work, () -> {
+        });
+    }
+
+    /**
+     * As {@link #forEach(List, Consumer)}, calling {@code failureRecorded} once a failure has been recorded
+     * and the items not yet started will be skipped: a test waits on it, rather than racing the recording.
+     */
+    static <T> void forEach(List<T> items, Consumer<T> work, Runnable failureRecorded) {
         if (items.isEmpty()) {
             return;
         }
@@ -44,6 +53,7 @@ public final class Concurrently {
                 } catch (Throwable e) {
                     // Throwable: Spark throws its checked SparkException unchecked, and that must stop the rest too.
                     failed.set(true);
+                    failureRecorded.run();
                     throw e;
                 }
             })).toList();

@@ -16,25 +16,25 @@ class ConcurrentlyTest {
         IllegalArgumentException first = new IllegalArgumentException("item 1");
         List<Integer> finished = new CopyOnWriteArrayList<>();
         CountDownLatch othersStarted = new CountDownLatch(3);
-        CountDownLatch firstFailing = new CountDownLatch(1);
+        CountDownLatch failureRecorded = new CountDownLatch(1);
 
         IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
                 () -> Concurrently.forEach(List.of(1, 2, 3, 4, 5, 6), item -> {
                     if (item == 1) {
                         await(othersStarted);
-                        firstFailing.countDown();
                         throw first;
                     }
                     othersStarted.countDown();
-                    await(firstFailing);
+                    // Not before the failure is recorded: a writer freed sooner could start item 5.
+                    await(failureRecorded);
                     if (item == 2) {
                         throw new IllegalStateException("item 2");
                     }
                     finished.add(item);
-                }));
+                }, failureRecorded::countDown));
 
-        // Items 1 to 4 start at once (4 writers), and 2 to 4 wait until 1 fails, so 5 and 6, queued for a
-        // writer, are never started; 3 and 4 finish, and 2's failure is suppressed under item 1's.
+        // Items 1 to 4 start at once (4 writers), and 2 to 4 wait until 1's failure is recorded, so 5 and 6,
+        // queued for a writer, are never started; 3 and 4 finish, and 2's failure is suppressed under item 1's.
         assertSame(first, thrown);
         assertEquals(List.of(3, 4), finished.stream().sorted().toList());
         assertEquals(List.of("item 2"), List.of(thrown.getSuppressed()).stream().map(Throwable::getMessage).toList());
