@@ -18,15 +18,8 @@ public final class Sessions {
      * Spark generates each operator's code apart instead, in methods small enough to compile.
      */
     static final String HUGE_METHOD_LIMIT = "spark.sql.codegen.hugeMethodLimit";
-    /**
-     * Spark compresses a cached table's columns by default, weighing every value for each encoding as
-     * it builds the cache. The job caches what it reads more than once (ingest's checked rows, say)
-     * and reads it back within minutes; CPU, not memory, is what runs short. Without it, an SF150
-     * ingest on 2 cores took 95 s and 170 s of CPU, not 115 s and 214 s, its peak heap 4.7 GB, not 3.3.
-     */
-    static final String COMPRESSED_CACHE = "spark.sql.inMemoryColumnarStorage.compressed";
     /** The project's own settings, under spark-submit's and the job file's. */
-    static final Map<String, String> DEFAULTS = Map.of(HUGE_METHOD_LIMIT, "8000", COMPRESSED_CACHE, "false");
+    static final Map<String, String> DEFAULTS = Map.of(HUGE_METHOD_LIMIT, "8000");
 
     private Sessions() {
     }

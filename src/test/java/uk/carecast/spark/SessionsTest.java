@@ -19,23 +19,10 @@ class SessionsTest {
     }
 
     @Test
-    void cachedTablesAreKeptUncompressed(SparkSession spark) {
-        // Spark's default is true: on 2 cores, weighing each cached value for compression cost more than it saved.
-        assertEquals("false", spark.conf().get("spark.sql.inMemoryColumnarStorage.compressed"));
-    }
-
-    @Test
-    void theJobsOwnDefaultsGivenToSparkSubmitAreLeftAsTheyAre() {
-        SparkConf submitted = new SparkConf(false).set("spark.sql.codegen.hugeMethodLimit", "65535")
-                .set("spark.sql.inMemoryColumnarStorage.compressed", "true");
+    void aHugeMethodLimitGivenToSparkSubmitIsLeftAsItIs() {
+        SparkConf submitted = new SparkConf(false).set("spark.sql.codegen.hugeMethodLimit", "65535");
 
         assertEquals(Map.of(), Sessions.notSubmitted(Sessions.DEFAULTS, submitted));
-    }
-
-    @Test
-    void theJobsOwnDefaultsApplyWhereSparkSubmitSetNothing() {
-        assertEquals(Map.of("spark.sql.codegen.hugeMethodLimit", "8000", "spark.sql.inMemoryColumnarStorage.compressed",
-                "false"), Sessions.notSubmitted(Sessions.DEFAULTS, new SparkConf(false)));
     }
 
     @Test
