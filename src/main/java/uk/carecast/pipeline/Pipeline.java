@@ -49,12 +49,16 @@ public final class Pipeline {
         }
         RefreshFolders folders = new RefreshFolders(context.spark(), output);
         RefreshHistory history = new RefreshHistory(context.spark(), output);
+        // Timed apart: the two are most of what a run does after its last stage (figures in the README).
+        long folderStarted = System.nanoTime();
         try {
             folders.publish(refresh, published, context.store());
         } catch (Exception | FSError e) {
             throw notRecorded(output, refresh, "its refresh folder " + folders.folder(refresh.id())
                     + " and the history were not written", e);
         }
+        double folderSeconds = seconds(folderStarted);
+        long historyStarted = System.nanoTime();
         List<String> kept;
         try {
             kept = history.record(refresh, published, context.store());
@@ -62,10 +66,11 @@ public final class Pipeline {
             throw notRecorded(output, refresh, "its refresh folder was written but the history under "
                     + history.root() + " was not recorded", e);
         }
+        double historySeconds = seconds(historyStarted);
         progress.println(done(started, output));
-        progress.printf("refresh %s (as at %s): %d tables kept in the Delta history under %s,"
-                + " published with disclosure control under %s%n", refresh.id(), refresh.asAt(), kept.size(),
-                history.root(), folders.folder(refresh.id()));
+        progress.printf("refresh %s (as at %s): %d tables kept in the Delta history under %s (%.1f s), published with"
+                + " disclosure control under %s (%.1f s)%n", refresh.id(), refresh.asAt(), kept.size(), history.root(),
+                historySeconds, folders.folder(refresh.id()), folderSeconds);
         return reports;
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +22,7 @@ import uk.carecast.publish.RefreshNotRecordedException;
 import uk.carecast.support.Frames;
 import uk.carecast.support.SparkTest;
 
-/** What the user is told when the tables are out but the refresh after them could not be recorded. */
+/** What the user is told of the refresh recorded after the tables, or when it could not be recorded. */
 @SparkTest
 class PipelineTest {
 
@@ -60,7 +61,20 @@ class PipelineTest {
                 output.resolve("refreshes/2025Q3/growth").toString()), "amount", "refresh_id"));
     }
 
-    private static void run(SparkSession spark, Path output, int amount) throws IOException {
+    @Test
+    void aRecordedRefreshSaysHowLongItsFolderAndHistoryTook(SparkSession spark, @TempDir Path dir) throws IOException {
+        Path output = dir.resolve("output");
+        String said = run(spark, output, 350);
+        // One table, "growth", in both; the seconds vary from run to run, so only their form is checked.
+        assertTrue(said.lines().anyMatch(line -> line.matches("refresh 2025Q3 \\(as at 2025-09-30\\): 1 tables kept in the"
+                + " Delta history under .*history \\(\\d+\\.\\d s\\), published with disclosure control under"
+                + " .*refreshes/2025Q3 \\(\\d+\\.\\d s\\)")), said);
+        assertEquals(List.of("350|2025Q3"), Frames.rows(spark.read().parquet(
+                output.resolve("refreshes/2025Q3/growth").toString()), "amount", "refresh_id"));
+    }
+
+    /** Runs a one-stage pipeline writing {@code amount}; returns what it told the user. */
+    private static String run(SparkSession spark, Path output, int amount) throws IOException {
         JobConfig config = JobFile.read(Path.of("jobs/demand-forecast.yaml"), List.of("output=" + output))
                 .bind(JobConfig.class);
         Stage growth = new Stage() {
@@ -79,8 +93,10 @@ class PipelineTest {
                 return StageResult.of(Map.of("growth", spark.sql("select " + amount + " as amount")));
             }
         };
-        PrintStream progress = new PrintStream(new ByteArrayOutputStream());
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        PrintStream progress = new PrintStream(said, true, StandardCharsets.UTF_8);
         OutputStore store = new OutputStore(spark, output.toString(), "run-test");
         new Pipeline(List.of(growth), progress).run(new StageContext(spark, config, store, progress));
+        return said.toString(StandardCharsets.UTF_8);
     }
 }
