@@ -6,6 +6,7 @@ import java.sql.Date;
 import java.util.Collection;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -17,10 +18,11 @@ import uk.carecast.spark.Seqs;
 /**
  * Keeps every refresh of the published tables as Delta tables under {@code <output>/history/},
  * partitioned by {@code refresh_id}, so "the growth estimate as we said it in Q1" is a query and
- * Delta time travel works too. Writing a refresh replaces exactly that refresh's partition in one
- * Delta commit ({@code replaceWhere}): a re-run leaves no duplicates, other refreshes are untouched,
- * and a reader sees the old rows or the new ones, never a mix. The curated inputs stay out: they
- * hold a row per (pseudonymised) person, and history is for the council's figures.
+ * Delta time travel works too. Writing a refresh is one Delta commit: an append the first time,
+ * after that a replacement of exactly that refresh's partition ({@code replaceWhere}), so a re-run
+ * leaves no duplicates, other refreshes are untouched, and a reader sees the old rows or the new
+ * ones, never a mix. The curated inputs stay out: they hold a row per (pseudonymised) person, and
+ * history is for the council's figures.
  */
 public final class RefreshHistory {
 
@@ -50,16 +52,27 @@ public final class RefreshHistory {
         return kept;
     }
 
+    /**
+     * A refresh the table has never held is appended: an append needs no list of the table's files,
+     * where replacing a partition has Delta replay the table's log to find them, most of a small
+     * table's commit (figures in the README's history section). The refresh's partition folder is
+     * there from the first file any run wrote for it, committed or not, so a re-run, or the run
+     * after one killed half way, replaces.
+     */
     private void write(Refresh refresh, String table, OutputStore published) {
-        published.table(table)
+        DataFrameWriter<Row> writer = published.table(table)
                 .withColumn(REFRESH_ID, lit(refresh.id()))
                 .withColumn(AS_AT_DATE, lit(Date.valueOf(refresh.asAtDate())))
-                .write().format("delta").mode(SaveMode.Overwrite)
+                .write().format("delta")
                 .partitionBy(REFRESH_ID)
-                .option("replaceWhere", REFRESH_ID + " = '" + refresh.id() + "'")
                 // A later version may add columns; older refreshes read them as null.
-                .option("mergeSchema", "true")
-                .save(path(table));
+                .option("mergeSchema", "true");
+        if (exists(new Path(path(table), REFRESH_ID + "=" + refresh.id()))) {
+            writer.mode(SaveMode.Overwrite).option("replaceWhere", REFRESH_ID + " = '" + refresh.id() + "'");
+        } else {
+            writer.mode(SaveMode.Append);
+        }
+        writer.save(path(table));
     }
 
     /**

@@ -38,6 +38,18 @@ class RefreshHistoryTest {
                         + " date'2026-09-30' as as_at_date").write().format("delta").mode("append")
                 .save(history.path("growth"));
         assertEquals(List.of("2026Q1|105", "2026Q2|120"), Frames.rows(history.read("growth"), "refresh_id", "amount"));
+        // The run after it records 2026Q3 whole: the killed run's 130 is replaced, not added to.
+        publish(spark, output, "Older People", 135);
+        history.record(new Refresh("2026Q3", "2026-09-30"), List.of("growth"), store(spark, output));
+        assertEquals(List.of("2026Q1|105", "2026Q2|120", "2026Q3|135"),
+                Frames.rows(history.read("growth"), "refresh_id", "amount"));
+        // A refresh new to the table is appended (no replay of the log to find files to replace); one it has
+        // held before, even uncommitted or killed half way, is replaced: Q1, Q2, Q1 again, the killed Q3, Q3.
+        assertEquals(List.of("0|Append|null", "1|Append|null", "2|Overwrite|refresh_id = '2026Q1'", "3|Append|null",
+                        "4|Overwrite|refresh_id = '2026Q3'"),
+                Frames.rows(io.delta.tables.DeltaTable.forPath(spark, history.path("growth")).history()
+                        .selectExpr("version", "operationParameters['mode'] as mode",
+                                "operationParameters['predicate'] as replaced"), "version", "mode", "replaced"));
         // Person-level curated inputs (service_users, placements, transitions) are never kept.
         assertEquals(false, new java.io.File(history.path("placements")).exists());
     }
