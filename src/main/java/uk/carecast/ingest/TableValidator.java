@@ -118,14 +118,18 @@ public final class TableValidator {
         Dataset<Row> people = curatedUsers.select(col(PERSON_ID).as("_person"), col(BIRTH_YEAR).as("_birth_year"),
                 col(BIRTH_MONTH).as("_birth_month"), col(DATE_OF_DEATH).as("_death"));
         // Unbounded, so a cost too large for the weekly type is a reject here rather than an overflow later.
-        Column unbounded = WeeklyCost.unbounded(col(UNIT_COST), col(COST_FREQUENCY), col(UNITS_PER_WEEK));
+        Column unbounded = col("_weekly_unbounded");
         Column overLimit = unbounded.gt(lit(Money.MAX_WEEKLY));
         Column weekly = when(not(overLimit), unbounded.cast(Money.EXACT));
         // The people are hashed and the placements streamed past them: sorting millions of wide
         // placement rows for a merge join was most of the validation. The repeated ids are joined after
         // that, so the placements' shuffle need not wait for them to be counted: both read the file at once.
         Dataset<Row> joined = withCopies(placements.join(people.hint("shuffle_hash"),
-                col(PERSON_ID).equalTo(col("_person")), "left"), placements, PLACEMENT_ID);
+                col(PERSON_ID).equalTo(col("_person")), "left"), placements, PLACEMENT_ID)
+                // A column of its own, worked out once a row: the over-limit rule, the cost warning and its message
+                // read it, and inlined in the rules' projection each use redid the arithmetic in Java's BigDecimal.
+                .withColumn("_weekly_unbounded",
+                        WeeklyCost.unbounded(col(UNIT_COST), col(COST_FREQUENCY), col(UNITS_PER_WEEK)));
         return addProblems(joined, List.of(
                 Problems.error(col(END_DATE).lt(col(START_DATE)), END_DATE, Rules.END_BEFORE_START, col(END_DATE)),
                 Problems.error(col(START_DATE).gt(lit(Date.valueOf(latestSnapshot))), START_DATE, Rules.AFTER_HORIZON,
@@ -146,7 +150,7 @@ public final class TableValidator {
                 Problems.warning(weekly.gt(lit(weeklyCostCeiling)), UNIT_COST, Rules.IMPLAUSIBLE_COST,
                         concat(col(UNIT_COST).cast("string"), lit(" "), col(COST_FREQUENCY), lit(" = "),
                                 Money.toPence(weekly).cast("string"), lit(" a week")))))
-                .drop("_copies", "_person", "_birth_year", "_birth_month", "_death");
+                .drop("_copies", "_person", "_birth_year", "_birth_month", "_death", "_weekly_unbounded");
     }
 
     /**

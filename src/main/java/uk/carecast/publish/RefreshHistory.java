@@ -68,7 +68,7 @@ public final class RefreshHistory {
                 // A later version may add columns; older refreshes read them as null.
                 .option("mergeSchema", "true");
         if (exists(new Path(path(table), REFRESH_ID + "=" + refresh.id()))) {
-            writer.mode(SaveMode.Overwrite).option("replaceWhere", REFRESH_ID + " = '" + refresh.id() + "'");
+            writer.mode(SaveMode.Overwrite).option("replaceWhere", onlyThis(refresh));
         } else {
             writer.mode(SaveMode.Append);
         }
@@ -84,8 +84,13 @@ public final class RefreshHistory {
         spark.sql("select 1").select(lit(refresh.id()).as(REFRESH_ID), lit(Date.valueOf(refresh.asAtDate())).as(AS_AT_DATE),
                         lit(runId).as("run_id"), lit(tables).as("tables"), current_timestamp().as("recorded_at"))
                 .write().format("delta").mode(SaveMode.Overwrite)
-                .option("replaceWhere", REFRESH_ID + " = '" + refresh.id() + "'")
+                .option("replaceWhere", onlyThis(refresh))
                 .save(new Path(root, LOG).toString());
+    }
+
+    /** The predicate that confines a replacement to the refresh's own partition. */
+    private static String onlyThis(Refresh refresh) {
+        return REFRESH_ID + " = '" + refresh.id() + "'";
     }
 
     /** Every complete refresh of a table. */
