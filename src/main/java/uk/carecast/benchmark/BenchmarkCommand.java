@@ -41,11 +41,16 @@ import uk.carecast.unitcost.UnitCostsStage;
  * seconds, rows and the driver's peak heap, then times the demand-snapshot and unit-cost
  * aggregations on Spark and on DuckDB over the same curated Parquet, checks both give the same
  * rows, and appends the figures as one JSON line to {@code target/benchmark/results.jsonl}. With
- * {@code --engines-only}, only the engine comparison, over the outputs the last run left.
+ * {@code --engines-only}, only the engine comparison, over the outputs the last run left. Each
+ * engine runs each aggregation {@code --rounds N} times (default 3): the first run and the median
+ * of the later ones are both printed (see {@link EngineComparison}).
  */
 public final class BenchmarkCommand {
 
     private static final Path RESULTS = Path.of("target/benchmark/results.jsonl");
+    private static final int DEFAULT_ROUNDS = 3;
+    private static final String USAGE = "usage: carecast benchmark [SCALE_FACTOR] [--engines-only] [--rounds N]"
+            + "   (defaults: scale factor 10, " + DEFAULT_ROUNDS + " rounds)";
 
     private BenchmarkCommand() {
     }
@@ -53,6 +58,12 @@ public final class BenchmarkCommand {
     public static void run(List<String> args, PrintStream out) {
         boolean enginesOnly = args.contains("--engines-only");
         args = args.stream().filter(a -> !a.equals("--engines-only")).toList();
+        int rounds = rounds(args);
+        int roundsAt = args.indexOf("--rounds");
+        if (roundsAt >= 0) {
+            args = new ArrayList<>(args);
+            args.subList(roundsAt, roundsAt + 2).clear();
+        }
         int scaleFactor = parse(args);
         ScaleConfig scale = new ScaleConfig("generate-scale", scaleFactor, null, null, null, null, null, null);
         Path dir = Path.of(scale.out());
@@ -83,7 +94,7 @@ public final class BenchmarkCommand {
             out.printf("benchmark: scale factor %d, %,d people, %,d placement records, Spark %s, driver max heap %,d MB%n",
                     scaleFactor, people, inputPlacements, spark.version(), Runtime.getRuntime().maxMemory() >> 20);
             if (enginesOnly) {
-                List<EngineComparison> comparisons = compareEngines(spark, config, dir.resolve("engines"));
+                List<EngineComparison> comparisons = compareEngines(spark, config, dir.resolve("engines"), rounds);
                 comparisons.forEach(c -> out.println(c.line()));
                 return;
             }
@@ -124,13 +135,24 @@ public final class BenchmarkCommand {
                         "rows_out", stage.rowsOut(), "peak_heap_mb", stage.peakHeapBytes() >> 20));
             }
             figures.put("stages", perStage);
-            List<EngineComparison> comparisons = compareEngines(spark, config, dir.resolve("engines"));
+            List<EngineComparison> comparisons = compareEngines(spark, config, dir.resolve("engines"), rounds);
             out.println();
             comparisons.forEach(c -> out.println(c.line()));
             Map<String, Object> engines = new LinkedHashMap<>();
             for (EngineComparison c : comparisons) {
-                engines.put(c.stage(), Map.of("spark_seconds", round(c.sparkSeconds()), "duckdb_seconds",
-                        round(c.duckdbSeconds()), "ratio", round(c.ratio()), "same", c.same()));
+                // The first run keeps the keys earlier lines used for it, so old and new lines compare.
+                Map<String, Object> engine = new LinkedHashMap<>();
+                engine.put("spark_seconds", round(c.coldSpark()));
+                engine.put("duckdb_seconds", round(c.coldDuckdb()));
+                engine.put("ratio", round(c.coldRatio()));
+                engine.put("rounds", c.rounds());
+                if (c.hasHotRounds()) {
+                    engine.put("hot_spark_seconds", round(c.hotSpark()));
+                    engine.put("hot_duckdb_seconds", round(c.hotDuckdb()));
+                    engine.put("hot_ratio", round(c.hotRatio()));
+                }
+                engine.put("same", c.same());
+                engines.put(c.stage(), engine);
             }
             figures.put("spark_vs_duckdb", engines);
         } finally {
@@ -143,9 +165,26 @@ public final class BenchmarkCommand {
         out.println(line);
     }
 
+    private static int rounds(List<String> args) {
+        int at = args.indexOf("--rounds");
+        if (at < 0) {
+            return DEFAULT_ROUNDS;
+        }
+        String value = at + 1 < args.size() ? args.get(at + 1) : "";
+        try {
+            int rounds = Integer.parseInt(value);
+            if (rounds >= 1) {
+                return rounds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the usage
+        }
+        throw new ConfigException("benchmark: --rounds must be a whole number of 1 or more, got '" + value + "'; " + USAGE);
+    }
+
     private static int parse(List<String> args) {
         if (args.size() > 1) {
-            throw new ConfigException("usage: carecast benchmark [SCALE_FACTOR] [--engines-only]   (default 10)");
+            throw new ConfigException(USAGE);
         }
         try {
             return args.isEmpty() ? 10 : Integer.parseInt(args.get(0));
@@ -173,7 +212,7 @@ public final class BenchmarkCommand {
      * placements from Parquet and writing its result as Parquet; DuckDB's rows are then checked
      * against the tables the job published.
      */
-    private static List<EngineComparison> compareEngines(SparkSession spark, JobConfig config, Path dir) {
+    private static List<EngineComparison> compareEngines(SparkSession spark, JobConfig config, Path dir, int rounds) {
         String output = config.output();
         List<LocalDate> dates = config.snapshots().dates();
         Dataset<Row> users = spark.read().parquet(output + "/service_users");
@@ -186,11 +225,11 @@ public final class BenchmarkCommand {
             sql.execute("SET threads = " + Runtime.getRuntime().availableProcessors());
             sql.execute("SET memory_limit = '" + (Runtime.getRuntime().maxMemory() >> 20) + "MB'");
             sql.execute(DuckDbAggregates.macros());
-            comparisons.add(compare(sql, DemandSnapshotStage.TABLE, dir, output,
+            comparisons.add(compare(sql, DemandSnapshotStage.TABLE, dir, output, rounds,
                     () -> DemandSnapshotStage.snapshot(dates, placements, users, config.netCost(), config.rates()),
                     DuckDbAggregates.demandSnapshot(usersGlob, placementsGlob, dates, config.netCost()),
                     DuckDbAggregates.snapshotColumns()));
-            comparisons.add(compare(sql, UnitCostsStage.TABLE, dir, output,
+            comparisons.add(compare(sql, UnitCostsStage.TABLE, dir, output, rounds,
                     () -> UnitCostsStage.unitCosts(dates, placements, users),
                     DuckDbAggregates.unitCosts(usersGlob, placementsGlob, dates, config.netCost()),
                     DuckDbAggregates.unitCostColumns()));
@@ -200,7 +239,7 @@ public final class BenchmarkCommand {
         return comparisons;
     }
 
-    private static EngineComparison compare(Statement sql, String table, Path dir, String output,
+    private static EngineComparison compare(Statement sql, String table, Path dir, String output, int rounds,
             Supplier<Dataset<Row>> spark, String duckdbQuery, List<String> columns) throws SQLException {
         String sparkPath = dir.resolve("spark").resolve(table).toString();
         String duckdbPath = dir.resolve("duckdb").resolve(table + ".parquet").toString();
@@ -209,12 +248,16 @@ public final class BenchmarkCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        long started = System.nanoTime();
-        spark.get().write().mode(SaveMode.Overwrite).parquet(sparkPath);
-        double sparkSeconds = seconds(started);
-        started = System.nanoTime();
-        sql.execute("COPY (" + duckdbQuery + ") TO '" + duckdbPath + "' (FORMAT parquet)");
-        double duckdbSeconds = seconds(started);
+        List<Double> sparkSeconds = new ArrayList<>();
+        List<Double> duckdbSeconds = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            long started = System.nanoTime();
+            spark.get().write().mode(SaveMode.Overwrite).parquet(sparkPath);
+            sparkSeconds.add(seconds(started));
+            started = System.nanoTime();
+            sql.execute("COPY (" + duckdbQuery + ") TO '" + duckdbPath + "' (FORMAT parquet)");
+            duckdbSeconds.add(seconds(started));
+        }
         String cols = String.join(", ", columns);
         String published = "(SELECT " + cols + " FROM read_parquet('" + output + "/" + table + "/*.parquet'))";
         String duck = "(SELECT " + cols + " FROM read_parquet('" + duckdbPath + "'))";
