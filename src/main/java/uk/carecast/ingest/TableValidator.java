@@ -27,6 +27,7 @@ public final class TableValidator {
 
     private static final String ONS_CODE = "^[EWSN]\\d{8}$";
     private static final String FINANCIAL_YEAR_PATTERN = "^\\d{4}/\\d{2}$";
+    private static final String WEEKLY_UNBOUNDED = "_weekly_unbounded";
 
     private TableValidator() {
     }
@@ -118,7 +119,7 @@ public final class TableValidator {
         Dataset<Row> people = curatedUsers.select(col(PERSON_ID).as("_person"), col(BIRTH_YEAR).as("_birth_year"),
                 col(BIRTH_MONTH).as("_birth_month"), col(DATE_OF_DEATH).as("_death"));
         // Unbounded, so a cost too large for the weekly type is a reject here rather than an overflow later.
-        Column unbounded = col("_weekly_unbounded");
+        Column unbounded = col(WEEKLY_UNBOUNDED);
         Column overLimit = unbounded.gt(lit(Money.MAX_WEEKLY));
         Column weekly = when(not(overLimit), unbounded.cast(Money.EXACT));
         // The people are hashed and the placements streamed past them: sorting millions of wide
@@ -128,7 +129,7 @@ public final class TableValidator {
                 col(PERSON_ID).equalTo(col("_person")), "left"), placements, PLACEMENT_ID)
                 // A column of its own, worked out once a row: the over-limit rule, the cost warning and its message
                 // read it, and inlined in the rules' projection each use redid the arithmetic in Java's BigDecimal.
-                .withColumn("_weekly_unbounded",
+                .withColumn(WEEKLY_UNBOUNDED,
                         WeeklyCost.unbounded(col(UNIT_COST), col(COST_FREQUENCY), col(UNITS_PER_WEEK)));
         return addProblems(joined, List.of(
                 Problems.error(col(END_DATE).lt(col(START_DATE)), END_DATE, Rules.END_BEFORE_START, col(END_DATE)),
@@ -150,7 +151,7 @@ public final class TableValidator {
                 Problems.warning(weekly.gt(lit(weeklyCostCeiling)), UNIT_COST, Rules.IMPLAUSIBLE_COST,
                         concat(col(UNIT_COST).cast("string"), lit(" "), col(COST_FREQUENCY), lit(" = "),
                                 Money.toPence(weekly).cast("string"), lit(" a week")))))
-                .drop("_copies", "_person", "_birth_year", "_birth_month", "_death", "_weekly_unbounded");
+                .drop("_copies", "_person", "_birth_year", "_birth_month", "_death", WEEKLY_UNBOUNDED);
     }
 
     /**

@@ -2,6 +2,7 @@ package uk.carecast.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.delta.tables.DeltaTable;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -47,7 +48,7 @@ class RefreshHistoryTest {
         // held before, even uncommitted or killed half way, is replaced: Q1, Q2, Q1 again, the killed Q3, Q3.
         assertEquals(List.of("0|Append|null", "1|Append|null", "2|Overwrite|refresh_id = '2026Q1'", "3|Append|null",
                         "4|Overwrite|refresh_id = '2026Q3'"),
-                Frames.rows(io.delta.tables.DeltaTable.forPath(spark, history.path("growth")).history()
+                Frames.rows(DeltaTable.forPath(spark, history.path("growth")).history()
                         .selectExpr("version", "operationParameters['mode'] as mode",
                                 "operationParameters['predicate'] as replaced"), "version", "mode", "replaced"));
         // Person-level curated inputs (service_users, placements, transitions) are never kept.
