@@ -56,15 +56,10 @@ public final class BenchmarkCommand {
     }
 
     public static void run(List<String> args, PrintStream out) {
-        boolean enginesOnly = args.contains("--engines-only");
-        args = args.stream().filter(a -> !a.equals("--engines-only")).toList();
-        int rounds = rounds(args);
-        int roundsAt = args.indexOf("--rounds");
-        if (roundsAt >= 0) {
-            args = new ArrayList<>(args);
-            args.subList(roundsAt, roundsAt + 2).clear();
-        }
-        int scaleFactor = parse(args);
+        Arguments arguments = Arguments.parse(args);
+        boolean enginesOnly = arguments.enginesOnly();
+        int rounds = arguments.rounds();
+        int scaleFactor = arguments.scaleFactor();
         ScaleConfig scale = new ScaleConfig("generate-scale", scaleFactor, null, null, null, null, null, null);
         Path dir = Path.of(scale.out());
         Path jobFile = dir.resolve("demand-forecast.yaml");
@@ -165,31 +160,35 @@ public final class BenchmarkCommand {
         out.println(line);
     }
 
-    private static int rounds(List<String> args) {
-        int at = args.indexOf("--rounds");
-        if (at < 0) {
-            return DEFAULT_ROUNDS;
-        }
-        String value = at + 1 < args.size() ? args.get(at + 1) : "";
-        try {
-            int rounds = Integer.parseInt(value);
-            if (rounds >= 1) {
-                return rounds;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the usage
-        }
-        throw new ConfigException("benchmark: --rounds must be a whole number of 1 or more, got '" + value + "'; " + USAGE);
-    }
+    /** The command line: {@code [SCALE_FACTOR] [--engines-only] [--rounds N]}, in any order. */
+    record Arguments(int scaleFactor, boolean enginesOnly, int rounds) {
 
-    private static int parse(List<String> args) {
-        if (args.size() > 1) {
-            throw new ConfigException(USAGE);
+        static Arguments parse(List<String> args) {
+            List<String> rest = new ArrayList<>(args);
+            boolean enginesOnly = rest.remove("--engines-only");
+            int rounds = DEFAULT_ROUNDS;
+            int at = rest.indexOf("--rounds");
+            if (at >= 0) {
+                String value = at + 1 < rest.size() ? rest.get(at + 1) : "";
+                rounds = wholeNumber(value, "--rounds");
+                if (rounds < 1) {
+                    throw new ConfigException("benchmark: --rounds must be 1 or more, got " + rounds + "; " + USAGE);
+                }
+                rest.subList(at, Math.min(at + 2, rest.size())).clear();
+            }
+            if (rest.size() > 1) {
+                throw new ConfigException(USAGE);
+            }
+            int scaleFactor = rest.isEmpty() ? 10 : wholeNumber(rest.get(0), "the scale factor");
+            return new Arguments(scaleFactor, enginesOnly, rounds);
         }
-        try {
-            return args.isEmpty() ? 10 : Integer.parseInt(args.get(0));
-        } catch (NumberFormatException e) {
-            throw new ConfigException("benchmark: scale factor must be a whole number, got '" + args.get(0) + "'");
+
+        private static int wholeNumber(String value, String what) {
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new ConfigException("benchmark: " + what + " must be a whole number, got '" + value + "'; " + USAGE);
+            }
         }
     }
 
