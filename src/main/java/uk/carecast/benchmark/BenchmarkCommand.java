@@ -42,14 +42,14 @@ import uk.carecast.unitcost.UnitCostsStage;
  * aggregations on Spark and on DuckDB over the same curated Parquet, checks both give the same
  * rows, and appends the figures as one JSON line to {@code target/benchmark/results.jsonl}. With
  * {@code --engines-only}, only the engine comparison, over the outputs the last run left. Each
- * engine runs each aggregation {@code --rounds N} times (default 3): the first run and the median
+ * engine runs each aggregation {@code --rounds R} times (default 3): the first run and the median
  * of the later ones are both printed (see {@link EngineComparison}).
  */
 public final class BenchmarkCommand {
 
     private static final Path RESULTS = Path.of("target/benchmark/results.jsonl");
     private static final int DEFAULT_ROUNDS = 3;
-    private static final String USAGE = "usage: carecast benchmark [SCALE_FACTOR] [--engines-only] [--rounds N]"
+    private static final String USAGE = "usage: carecast benchmark [SCALE_FACTOR] [--engines-only] [--rounds R]"
             + "   (defaults: scale factor 10, " + DEFAULT_ROUNDS + " rounds)";
 
     private BenchmarkCommand() {
@@ -160,12 +160,11 @@ public final class BenchmarkCommand {
         out.println(line);
     }
 
-    /** The command line: {@code [SCALE_FACTOR] [--engines-only] [--rounds N]}, in any order. */
+    /** The command line: {@code [SCALE_FACTOR] [--engines-only] [--rounds R]}, in any order. */
     record Arguments(int scaleFactor, boolean enginesOnly, int rounds) {
 
         static Arguments parse(List<String> args) {
             List<String> rest = new ArrayList<>(args);
-            boolean enginesOnly = rest.remove("--engines-only");
             int rounds = DEFAULT_ROUNDS;
             int at = rest.indexOf("--rounds");
             if (at >= 0) {
@@ -176,6 +175,7 @@ public final class BenchmarkCommand {
                 }
                 rest.subList(at, Math.min(at + 2, rest.size())).clear();
             }
+            boolean enginesOnly = rest.removeIf("--engines-only"::equals);
             if (rest.size() > 1) {
                 throw new ConfigException(USAGE);
             }

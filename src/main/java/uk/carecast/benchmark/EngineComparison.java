@@ -1,6 +1,7 @@
 package uk.carecast.benchmark;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One aggregation run on both engines over the same Parquet, in rounds (Spark, then DuckDB, each
@@ -9,8 +10,8 @@ import java.util.List;
  *
  * <p>The first round is "cold": in a fresh JVM it includes HotSpot compiling Spark's generated
  * code, which at SF150 was about half of Spark's time. The later rounds are "hot", as a query
- * repeated by an analyst or a scheduled refresh in a long-lived session would run; their median
- * is reported beside the first round, never in place of it.
+ * repeated in a long-lived session would run; their median is reported beside the first round,
+ * never in place of it.
  */
 record EngineComparison(String stage, List<Double> sparkSeconds, List<Double> duckdbSeconds, long sparkRows,
         long duckdbRows, long differingRows) {
@@ -60,13 +61,13 @@ record EngineComparison(String stage, List<Double> sparkSeconds, List<Double> du
     }
 
     String line() {
-        String cold = String.format("first run: spark %6.2f s, duckdb %6.2f s, ratio %5.2f x", coldSpark(), coldDuckdb(),
-                coldRatio());
+        String cold = String.format(Locale.ROOT, "first run: spark %6.2f s, duckdb %6.2f s, ratio %5.2f x",
+                coldSpark(), coldDuckdb(), coldRatio());
         String hot = hasHotRounds()
-                ? String.format("; later runs (median of %d): spark %6.2f s, duckdb %6.2f s, ratio %5.2f x", rounds() - 1,
+                ? String.format(Locale.ROOT, "; later runs (median of %d): spark %6.2f s, duckdb %6.2f s, ratio %5.2f x", rounds() - 1,
                         hotSpark(), hotDuckdb(), hotRatio())
                 : "";
-        return String.format("%-16s %s%s; rows %,d / %,d  %s", stage, cold, hot, sparkRows, duckdbRows,
+        return String.format(Locale.ROOT, "%-16s %s%s; rows %,d / %,d  %s", stage, cold, hot, sparkRows, duckdbRows,
                 same() ? "same numbers" : differingRows + " rows DIFFER");
     }
 

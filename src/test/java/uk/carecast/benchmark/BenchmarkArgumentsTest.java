@@ -27,6 +27,10 @@ class BenchmarkArgumentsTest {
         ConfigException missing = assertThrows(ConfigException.class, () -> Arguments.parse(List.of("150", "--rounds")));
         assertTrue(missing.getMessage().startsWith("benchmark: --rounds must be a whole number, got ''"),
                 missing.getMessage());
+        ConfigException flag = assertThrows(ConfigException.class,
+                () -> Arguments.parse(List.of("--rounds", "--engines-only", "5")));
+        assertTrue(flag.getMessage().startsWith("benchmark: --rounds must be a whole number, got '--engines-only'"),
+                flag.getMessage());
     }
 
     @Test
