@@ -57,10 +57,8 @@ public final class BenchmarkCommand {
 
     public static void run(List<String> args, PrintStream out) {
         Arguments arguments = Arguments.parse(args);
-        boolean enginesOnly = arguments.enginesOnly();
-        int rounds = arguments.rounds();
-        int scaleFactor = arguments.scaleFactor();
-        ScaleConfig scale = new ScaleConfig("generate-scale", scaleFactor, null, null, null, null, null, null);
+        ScaleConfig scale = new ScaleConfig("generate-scale", arguments.scaleFactor(), null, null, null, null, null,
+                null);
         Path dir = Path.of(scale.out());
         Path jobFile = dir.resolve("demand-forecast.yaml");
         if (!Files.isRegularFile(jobFile)) {
@@ -71,11 +69,11 @@ public final class BenchmarkCommand {
             throw new ConfigException("the benchmark's DuckDB queries use broad age bands; " + jobFile
                     + " asks for five-year bands");
         }
-        if (enginesOnly && !Files.exists(Path.of(config.output(), "placements"))) {
+        if (arguments.enginesOnly() && !Files.exists(Path.of(config.output(), "placements"))) {
             throw new ConfigException("--engines-only compares the engines over a finished run's outputs; "
                     + config.output() + " has none (run the benchmark without it first)");
         }
-        if (!enginesOnly) {
+        if (!arguments.enginesOnly()) {
             deleteRecursively(Path.of(config.output()));
         }
         long inputPlacements;
@@ -87,9 +85,10 @@ public final class BenchmarkCommand {
             inputPlacements = spark.read().parquet(config.inputs().placements()).count();
             long people = spark.read().parquet(config.inputs().serviceUsers()).count();
             out.printf("benchmark: scale factor %d, %,d people, %,d placement records, Spark %s, driver max heap %,d MB%n",
-                    scaleFactor, people, inputPlacements, spark.version(), Runtime.getRuntime().maxMemory() >> 20);
-            if (enginesOnly) {
-                List<EngineComparison> comparisons = compareEngines(spark, config, dir.resolve("engines"), rounds);
+                    arguments.scaleFactor(), people, inputPlacements, spark.version(), Runtime.getRuntime().maxMemory() >> 20);
+            if (arguments.enginesOnly()) {
+                List<EngineComparison> comparisons = compareEngines(spark, config, dir.resolve("engines"),
+                        arguments.rounds());
                 comparisons.forEach(c -> out.println(c.line()));
                 return;
             }
@@ -113,7 +112,7 @@ public final class BenchmarkCommand {
                     spills.failedTasks());
             long inputBytes = sizeOf(Path.of(config.inputs().placements())) + sizeOf(Path.of(config.inputs().serviceUsers()));
             figures.put("recorded_at", Instant.now().toString());
-            figures.put("scale_factor", scaleFactor);
+            figures.put("scale_factor", arguments.scaleFactor());
             figures.put("people", people);
             figures.put("placements", inputPlacements);
             figures.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
@@ -130,7 +129,8 @@ public final class BenchmarkCommand {
                         "rows_out", stage.rowsOut(), "peak_heap_mb", stage.peakHeapBytes() >> 20));
             }
             figures.put("stages", perStage);
-            List<EngineComparison> comparisons = compareEngines(spark, config, dir.resolve("engines"), rounds);
+            List<EngineComparison> comparisons = compareEngines(spark, config, dir.resolve("engines"),
+                    arguments.rounds());
             out.println();
             comparisons.forEach(c -> out.println(c.line()));
             Map<String, Object> engines = new LinkedHashMap<>();
@@ -180,6 +180,10 @@ public final class BenchmarkCommand {
                 throw new ConfigException(USAGE);
             }
             int scaleFactor = rest.isEmpty() ? 10 : wholeNumber(rest.get(0), "the scale factor");
+            if (scaleFactor < 1) {
+                throw new ConfigException("benchmark: the scale factor must be 1 or more, got " + scaleFactor + "; "
+                        + USAGE);
+            }
             return new Arguments(scaleFactor, enginesOnly, rounds);
         }
 

@@ -43,7 +43,7 @@ class ScenarioTest {
         var scenario = new Scenario("better_outcomes", List.of(
                 clients("nursing", "-1.6"), clients("residential", "-2.89"),
                 clients("supported_accommodation", "-3.636"), clients("home_care", "-1.972")));
-        var impact = ScenarioStage.impact(ScenarioStage.project(cost, List.of(scenario), AREAS))
+        var impact = ScenarioStage.impact(ScenarioStage.project(cost, List.of(scenario), AREAS), List.of(scenario))
                 .filter("scenario = 'better_outcomes'");
 
         // Impact by 2021/22: 688 × -1.6% = -11.008; 1,384 × -2.89% = -39.9976; 770 × -3.636% = -27.9972;
