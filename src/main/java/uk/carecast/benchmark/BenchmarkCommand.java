@@ -85,7 +85,8 @@ public final class BenchmarkCommand {
             inputPlacements = spark.read().parquet(config.inputs().placements()).count();
             long people = spark.read().parquet(config.inputs().serviceUsers()).count();
             out.printf("benchmark: scale factor %d, %,d people, %,d placement records, Spark %s, driver max heap %,d MB%n",
-                    arguments.scaleFactor(), people, inputPlacements, spark.version(), Runtime.getRuntime().maxMemory() >> 20);
+                    arguments.scaleFactor(), people, inputPlacements, spark.version(),
+                    Runtime.getRuntime().maxMemory() >> 20);
             if (arguments.enginesOnly()) {
                 List<EngineComparison> comparisons = compareEngines(spark, config, dir.resolve("engines"),
                         arguments.rounds());
@@ -169,30 +170,28 @@ public final class BenchmarkCommand {
             int at = rest.indexOf("--rounds");
             if (at >= 0) {
                 String value = at + 1 < rest.size() ? rest.get(at + 1) : "";
-                rounds = wholeNumber(value, "--rounds");
-                if (rounds < 1) {
-                    throw new ConfigException("benchmark: --rounds must be 1 or more, got " + rounds + "; " + USAGE);
-                }
+                rounds = positiveWholeNumber(value, "--rounds");
                 rest.subList(at, Math.min(at + 2, rest.size())).clear();
             }
             boolean enginesOnly = rest.removeIf("--engines-only"::equals);
             if (rest.size() > 1) {
                 throw new ConfigException(USAGE);
             }
-            int scaleFactor = rest.isEmpty() ? 10 : wholeNumber(rest.get(0), "the scale factor");
-            if (scaleFactor < 1) {
-                throw new ConfigException("benchmark: the scale factor must be 1 or more, got " + scaleFactor + "; "
-                        + USAGE);
-            }
+            int scaleFactor = rest.isEmpty() ? 10 : positiveWholeNumber(rest.get(0), "the scale factor");
             return new Arguments(scaleFactor, enginesOnly, rounds);
         }
 
-        private static int wholeNumber(String value, String what) {
+        private static int positiveWholeNumber(String value, String what) {
+            int number;
             try {
-                return Integer.parseInt(value);
+                number = Integer.parseInt(value);
             } catch (NumberFormatException e) {
                 throw new ConfigException("benchmark: " + what + " must be a whole number, got '" + value + "'; " + USAGE);
             }
+            if (number < 1) {
+                throw new ConfigException("benchmark: " + what + " must be 1 or more, got " + number + "; " + USAGE);
+            }
+            return number;
         }
     }
 

@@ -64,7 +64,8 @@ record EngineComparison(String stage, List<Double> sparkSeconds, List<Double> du
         String cold = String.format(Locale.ROOT, "first run: spark %6.2f s, duckdb %6.2f s, ratio %5.2f x",
                 coldSpark(), coldDuckdb(), coldRatio());
         String hot = hasHotRounds()
-                ? String.format(Locale.ROOT, "; later runs (median of %d): spark %6.2f s, duckdb %6.2f s, ratio %5.2f x",
+                ? String.format(Locale.ROOT,
+                        "; later runs (median of %d): spark %6.2f s, duckdb %6.2f s, ratio %5.2f x",
                         rounds() - 1, hotSpark(), hotDuckdb(), hotRatio())
                 : "";
         return String.format(Locale.ROOT, "%-16s %s%s; rows %,d / %,d  %s", stage, cold, hot, sparkRows, duckdbRows,

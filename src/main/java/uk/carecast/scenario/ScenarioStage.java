@@ -143,8 +143,10 @@ public final class ScenarioStage implements Stage {
 
     /**
      * Per scenario, area, setting and year: clients and cost, do-nothing's, and the impact.
-     * {@code scenarios} are the ones {@code projections} was projected for: their names are known,
-     * not looked up in the rows, which was one more pass over every scenario's projection.
+     * {@code scenarios} must be the ones {@link #project} made {@code projections} for: a scenario
+     * listed but not projected would show zero clients and minus do-nothing's cost as its impact.
+     * The names come from the list rather than the rows, which took one more pass over every
+     * scenario's projection.
      */
     public static Dataset<Row> impact(Dataset<Row> projections, List<Scenario> scenarios) {
         Dataset<Row> totals = projections.groupBy(SCENARIO, LA_CODE, SETTING, FINANCIAL_YEAR)
@@ -153,7 +155,8 @@ public final class ScenarioStage implements Stage {
                 .select(col(LA_CODE), col(SETTING), col(FINANCIAL_YEAR), col(PROJECTED_CLIENTS).as("do_nothing_clients"),
                         col(GROSS_COST).as("do_nothing_cost"));
         List<String> names = new ArrayList<>(List.of(Scenario.DO_NOTHING));
-        scenarios.stream().map(Scenario::name).filter(name -> !names.contains(name)).forEach(names::add);
+        scenarios.stream().map(Scenario::name).filter(name -> !names.contains(name))
+                .forEach(names::add);
         Dataset<Row> grid = doNothing.select(LA_CODE, SETTING, FINANCIAL_YEAR)
                 .union(totals.select(LA_CODE, SETTING, FINANCIAL_YEAR)).distinct()
                 .crossJoin(projections.sparkSession().createDataset(names, org.apache.spark.sql.Encoders.STRING())

@@ -38,7 +38,8 @@ class BenchmarkArgumentsTest {
         ConfigException zero = assertThrows(ConfigException.class, () -> Arguments.parse(List.of("0")));
         assertTrue(zero.getMessage().startsWith("benchmark: the scale factor must be 1 or more, got 0"),
                 zero.getMessage());
-        ConfigException negative = assertThrows(ConfigException.class, () -> Arguments.parse(List.of("-3", "--rounds", "2")));
+        ConfigException negative = assertThrows(ConfigException.class,
+                () -> Arguments.parse(List.of("-3", "--rounds", "2")));
         assertTrue(negative.getMessage().startsWith("benchmark: the scale factor must be 1 or more, got -3"),
                 negative.getMessage());
     }

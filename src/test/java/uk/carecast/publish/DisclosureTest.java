@@ -57,6 +57,23 @@ class DisclosureTest {
     }
 
     @Test
+    void aTieIsBrokenByTheColumnsOutsideTheGroupEvenWhereAGroupValueIsNull(SparkSession spark) {
+        StructType schema = new StructType().add("area", DataTypes.StringType).add("setting", DataTypes.StringType)
+                .add("age_band", DataTypes.StringType).add("clients", DataTypes.LongType);
+        var table = Frames.of(spark, schema, new Object[][] {
+                {null, "home_care", "18-64", 2L}, {null, "home_care", "65-74", 8L}, {null, "home_care", "75-84", 8L},
+                {null, "home_care", "85+", 9L},
+                {"E08000003", "home_care", "18-64", 2L}, {"E08000003", "home_care", "65-74", 8L}});
+        var published = Disclosure.suppress(table, "clients", List.of("area", "setting"));
+        // The rows without an area are one group of their own: 2 goes, then the smallest other, where 8 and 8 tie
+        // and the age band picks "65-74" before "75-84"; 9 stays. E08000003's 2 goes, and its only other cell, 8.
+        assertEquals(List.of("E08000003|home_care|18-64|null|true", "E08000003|home_care|65-74|null|true",
+                        "null|home_care|18-64|null|true", "null|home_care|65-74|null|true",
+                        "null|home_care|75-84|8|false", "null|home_care|85+|9|false"),
+                Frames.rows(published, "area", "setting", "age_band", "clients", "suppressed"));
+    }
+
+    @Test
     void roundsEveryCountToTheNearestFive(SparkSession spark) {
         var published = Disclosure.roundToFive(Frames.of(spark, SCHEMA, table()), "clients");
         // 3 → 5, 10 → 10, 12 → 10, 7 → 5, 20 → 20, 2 → 0, 1 → 0, 40 → 40, 25 → 25.
