@@ -136,19 +136,7 @@ public final class BenchmarkCommand {
             comparisons.forEach(c -> out.println(c.line()));
             Map<String, Object> engines = new LinkedHashMap<>();
             for (EngineComparison c : comparisons) {
-                // The first run keeps the keys earlier lines used for it, so old and new lines compare.
-                Map<String, Object> engine = new LinkedHashMap<>();
-                engine.put("spark_seconds", round(c.coldSpark()));
-                engine.put("duckdb_seconds", round(c.coldDuckdb()));
-                engine.put("ratio", round(c.coldRatio()));
-                engine.put("rounds", c.rounds());
-                if (c.hasHotRounds()) {
-                    engine.put("hot_spark_seconds", round(c.hotSpark()));
-                    engine.put("hot_duckdb_seconds", round(c.hotDuckdb()));
-                    engine.put("hot_ratio", round(c.hotRatio()));
-                }
-                engine.put("same", c.same());
-                engines.put(c.stage(), engine);
+                engines.put(c.stage(), c.figures(BenchmarkCommand::round));
             }
             figures.put("spark_vs_duckdb", engines);
         } finally {

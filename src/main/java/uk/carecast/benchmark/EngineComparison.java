@@ -1,7 +1,10 @@
 package uk.carecast.benchmark;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * One aggregation run on both engines over the same Parquet, in rounds (Spark, then DuckDB, each
@@ -70,6 +73,22 @@ record EngineComparison(String stage, List<Double> sparkSeconds, List<Double> du
                 : "";
         return String.format(Locale.ROOT, "%-16s %s%s; rows %,d / %,d  %s", stage, cold, hot, sparkRows, duckdbRows,
                 same() ? "same numbers" : differingRows + " rows DIFFER");
+    }
+
+    /** The JSON line's figures; the first run keeps the keys earlier lines used for it, so old and new lines compare. */
+    Map<String, Object> figures(DoubleUnaryOperator round) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("spark_seconds", round.applyAsDouble(coldSpark()));
+        figures.put("duckdb_seconds", round.applyAsDouble(coldDuckdb()));
+        figures.put("ratio", round.applyAsDouble(coldRatio()));
+        figures.put("rounds", rounds());
+        if (hasHotRounds()) {
+            figures.put("hot_spark_seconds", round.applyAsDouble(hotSpark()));
+            figures.put("hot_duckdb_seconds", round.applyAsDouble(hotDuckdb()));
+            figures.put("hot_ratio", round.applyAsDouble(hotRatio()));
+        }
+        figures.put("same", same());
+        return figures;
     }
 
     static double median(List<Double> values) {

@@ -22,31 +22,25 @@ class BenchmarkArgumentsTest {
 
     @Test
     void badRoundsNameTheFlagAndTheValue() {
-        ConfigException zero = assertThrows(ConfigException.class, () -> Arguments.parse(List.of("--rounds", "0")));
-        assertTrue(zero.getMessage().startsWith("benchmark: --rounds must be 1 or more, got 0"), zero.getMessage());
-        ConfigException missing = assertThrows(ConfigException.class, () -> Arguments.parse(List.of("150", "--rounds")));
-        assertTrue(missing.getMessage().startsWith("benchmark: --rounds must be a whole number, got ''"),
-                missing.getMessage());
-        ConfigException flag = assertThrows(ConfigException.class,
-                () -> Arguments.parse(List.of("--rounds", "--engines-only", "5")));
-        assertTrue(flag.getMessage().startsWith("benchmark: --rounds must be a whole number, got '--engines-only'"),
-                flag.getMessage());
+        assertRejected(List.of("--rounds", "0"), "benchmark: --rounds must be 1 or more, got 0");
+        assertRejected(List.of("150", "--rounds"), "benchmark: --rounds must be a whole number, got ''");
+        assertRejected(List.of("--rounds", "--engines-only", "5"),
+                "benchmark: --rounds must be a whole number, got '--engines-only'");
     }
 
     @Test
     void aScaleFactorBelowOneNamesTheValue() {
-        ConfigException zero = assertThrows(ConfigException.class, () -> Arguments.parse(List.of("0")));
-        assertTrue(zero.getMessage().startsWith("benchmark: the scale factor must be 1 or more, got 0"),
-                zero.getMessage());
-        ConfigException negative = assertThrows(ConfigException.class,
-                () -> Arguments.parse(List.of("-3", "--rounds", "2")));
-        assertTrue(negative.getMessage().startsWith("benchmark: the scale factor must be 1 or more, got -3"),
-                negative.getMessage());
+        assertRejected(List.of("0"), "benchmark: the scale factor must be 1 or more, got 0");
+        assertRejected(List.of("-3", "--rounds", "2"), "benchmark: the scale factor must be 1 or more, got -3");
     }
 
     @Test
     void twoScaleFactorsAreAUsageError() {
-        ConfigException e = assertThrows(ConfigException.class, () -> Arguments.parse(List.of("10", "150")));
-        assertTrue(e.getMessage().startsWith("usage: carecast benchmark"), e.getMessage());
+        assertRejected(List.of("10", "150"), "usage: carecast benchmark");
+    }
+
+    private static void assertRejected(List<String> args, String messageStart) {
+        ConfigException e = assertThrows(ConfigException.class, () -> Arguments.parse(args));
+        assertTrue(e.getMessage().startsWith(messageStart), e.getMessage());
     }
 }
