@@ -3,6 +3,7 @@ package uk.carecast.benchmark;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EngineComparisonTest {
@@ -47,5 +48,31 @@ class EngineComparisonTest {
     void eachEngineNeedsTheSameRounds() {
         assertThrows(IllegalArgumentException.class,
                 () -> new EngineComparison("unit_costs", List.of(1.0, 2.0), List.of(1.0), 1, 1, 0));
+    }
+
+    @Test
+    void figuresKeepTheFirstRunUnderTheOldKeysAndAddTheLaterRuns() {
+        EngineComparison c = new EngineComparison("demand_snapshot", List.of(26.0, 14.0, 12.0), List.of(6.5, 5.0, 6.0),
+                100, 100, 0);
+        // Rounded to 2 places: first run 26.0 / 6.5 = 4.0; later runs 13.0 / 5.5 = 2.3636... -> 2.36.
+        Map<String, Object> figures = c.figures(x -> Math.round(x * 100) / 100.0);
+        assertEquals(List.of("spark_seconds", "duckdb_seconds", "ratio", "rounds", "hot_spark_seconds",
+                "hot_duckdb_seconds", "hot_ratio", "same"), List.copyOf(figures.keySet()));
+        assertEquals(26.0, figures.get("spark_seconds"));
+        assertEquals(6.5, figures.get("duckdb_seconds"));
+        assertEquals(4.0, figures.get("ratio"));
+        assertEquals(3, figures.get("rounds"));
+        assertEquals(13.0, figures.get("hot_spark_seconds"));
+        assertEquals(5.5, figures.get("hot_duckdb_seconds"));
+        assertEquals(2.36, figures.get("hot_ratio"));
+        assertEquals(true, figures.get("same"));
+    }
+
+    @Test
+    void oneRoundHasNoLaterRunFigures() {
+        EngineComparison c = new EngineComparison("unit_costs", List.of(10.0), List.of(4.0), 7, 7, 2);
+        // 10.0 / 4.0 = 2.5; two differing rows are not the same numbers.
+        assertEquals(Map.of("spark_seconds", 10.0, "duckdb_seconds", 4.0, "ratio", 2.5, "rounds", 1, "same", false),
+                c.figures(x -> x));
     }
 }
