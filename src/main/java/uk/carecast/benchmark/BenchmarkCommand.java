@@ -269,7 +269,8 @@ public final class BenchmarkCommand {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
 
-    private static double round(double value) {
+    /** To the hundredth, as the JSON line gives figures. */
+    static double round(double value) {
         return Math.round(value * 100) / 100.0;
     }
 

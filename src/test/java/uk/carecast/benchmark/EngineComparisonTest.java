@@ -55,7 +55,7 @@ class EngineComparisonTest {
         EngineComparison c = new EngineComparison("demand_snapshot", List.of(26.0, 14.0, 12.0), List.of(6.5, 5.0, 6.0),
                 100, 100, 0);
         // Rounded to 2 places: first run 26.0 / 6.5 = 4.0; later runs 13.0 / 5.5 = 2.3636... -> 2.36.
-        Map<String, Object> figures = c.figures(x -> Math.round(x * 100) / 100.0);
+        Map<String, Object> figures = c.figures(BenchmarkCommand::round);
         assertEquals(List.of("spark_seconds", "duckdb_seconds", "ratio", "rounds", "hot_spark_seconds",
                 "hot_duckdb_seconds", "hot_ratio", "same"), List.copyOf(figures.keySet()));
         assertEquals(26.0, figures.get("spark_seconds"));
