@@ -42,11 +42,11 @@ class DemandForecastJobTest {
             "CHILD-0001", "CHILD-0002", "CHILD-0003", "CHILD-0004");
 
     /**
-     * The fixture's inputs and one run over them (in/, output/), made once for the class: a run costs about
-     * 30 s, nearly all of it Spark's fixed cost per query, however few the rows. The tests that start from
-     * earlier outputs copy it, so none of them changes what another sees.
+     * The fixture's inputs and one run over them (in/, output/), made once for the class: a run costs 30-40 s,
+     * nearly all of it fixed cost per query (Spark's planning and the JIT compiler's work on it), however few
+     * the rows. The tests that start from earlier outputs copy it, so none of them changes what another sees.
      */
-    private static Path published;
+    private static Path fixture;
     private static List<StageReport> reports;
     private static String progress;
 
@@ -55,12 +55,12 @@ class DemandForecastJobTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         reports = DemandForecastJob.run(spark, config(dir, "2024-10-01"), List.of(), new PrintStream(out, true));
         progress = out.toString();
-        published = dir;
+        fixture = dir;
     }
 
     @Test
     void runsEveryStageAndPublishesReadableParquet(SparkSession spark) throws IOException {
-        Path dir = published;
+        Path dir = fixture;
 
         assertEquals(List.of("ingest", "demand_snapshot", "unit_costs", "usage_rates", "projection", "transitions",
                 "flows", "scenarios", "growth_requirement", "budget_mtfs", "refresh_variance"),
@@ -279,13 +279,16 @@ class DemandForecastJobTest {
      * links, as they are relative (the tables point into current, current into _runs).
      */
     private static Path earlierOutputs(Path dir) throws IOException {
-        Path from = published.resolve("output");
+        Path from = fixture.resolve("output");
         Path to = dir.resolve("output");
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
-                Path copy = to.resolve(from.relativize(p).toString());
+                Path copy = to.resolve(from.relativize(p));
                 if (Files.isSymbolicLink(p)) {
-                    Files.createSymbolicLink(copy, Files.readSymbolicLink(p));
+                    // An absolute link would leave the copy pointing into the shared run.
+                    Path target = Files.readSymbolicLink(p);
+                    assertFalse(target.isAbsolute(), p + " -> " + target);
+                    Files.createSymbolicLink(copy, target);
                 } else if (Files.isDirectory(p)) {
                     Files.createDirectories(copy);
                 } else {
