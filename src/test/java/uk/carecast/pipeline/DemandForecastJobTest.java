@@ -60,12 +60,10 @@ class DemandForecastJobTest {
 
     @Test
     void runsEveryStageAndPublishesReadableParquet(SparkSession spark) throws IOException {
-        Path dir = fixture;
-
         assertEquals(List.of("ingest", "demand_snapshot", "unit_costs", "usage_rates", "projection", "transitions",
                 "flows", "scenarios", "growth_requirement", "budget_mtfs", "refresh_variance"),
                 reports.stream().map(StageReport::stage).toList());
-        Path output = dir.resolve("output");
+        Path output = fixture.resolve("output");
         for (StageReport report : reports) {
             assertTrue(progress.contains(report.line()), progress);
         }
