@@ -8,13 +8,13 @@ import static org.apache.spark.sql.functions.map_entries;
 import static org.apache.spark.sql.functions.sum;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -22,6 +22,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
+import uk.carecast.spark.Concurrently;
 
 /**
  * {@code compare [--ignore COLUMN]... DIR_A DIR_B}: whether two runs wrote the same tables, row
@@ -93,25 +94,28 @@ public final class OutputComparison {
         Map<String, Dataset<Row>> b = tables(spark, right, scope);
         Set<String> names = new TreeSet<>(a.keySet());
         names.addAll(b.keySet());
-        List<TableDiff> diffs = new ArrayList<>();
-        for (String name : names) {
-            if (!a.containsKey(name) || !b.containsKey(name)) {
-                String where = a.containsKey(name) ? left : right;
-                diffs.add(new TableDiff(name, rows(a, name), rows(b, name), 0, 0, "only in " + where));
-                continue;
-            }
-            Dataset<Row> x = comparable(a.get(name), ignored);
-            Dataset<Row> y = comparable(b.get(name), ignored);
-            String xColumns = columns(x);
-            String yColumns = columns(y);
-            if (!xColumns.equals(yColumns)) {
-                diffs.add(new TableDiff(name, x.count(), y.count(), 0, 0,
-                        "columns differ: (" + xColumns + ") against (" + yColumns + ")"));
-                continue;
-            }
-            diffs.add(difference(name, x, y));
+        // A few tables at once: most tables are small, so each comparison is mostly the driver's work
+        // (planning, generating code, replaying a Delta log), which another's tasks can overlap.
+        Map<String, TableDiff> byName = new ConcurrentHashMap<>();
+        Concurrently.forEach(List.copyOf(names), name -> byName.put(name, compareOne(name, a, b, left, right, ignored)));
+        return names.stream().map(byName::get).toList();
+    }
+
+    private static TableDiff compareOne(String name, Map<String, Dataset<Row>> a, Map<String, Dataset<Row>> b,
+            String left, String right, Set<String> ignored) {
+        if (!a.containsKey(name) || !b.containsKey(name)) {
+            String where = a.containsKey(name) ? left : right;
+            return new TableDiff(name, rows(a, name), rows(b, name), 0, 0, "only in " + where);
         }
-        return diffs;
+        Dataset<Row> x = comparable(a.get(name), ignored);
+        Dataset<Row> y = comparable(b.get(name), ignored);
+        String xColumns = columns(x);
+        String yColumns = columns(y);
+        if (!xColumns.equals(yColumns)) {
+            return new TableDiff(name, x.count(), y.count(), 0, 0,
+                    "columns differ: (" + xColumns + ") against (" + yColumns + ")");
+        }
+        return difference(name, x, y);
     }
 
     private static Map<String, Dataset<Row>> tables(SparkSession spark, String root, Scope scope) {
