@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -93,10 +92,8 @@ public final class IngestStage implements Stage {
 
         // The files are checked at once: the placements' reading and shuffling need not wait for the service
         // users' own check, only their join does, and the small files' checks fill the cores' idle moments.
-        Map<String, FileCheck> byTable = new ConcurrentHashMap<>();
-        Concurrently.forEach(List.copyOf(checked.keySet()), table -> byTable.put(table, check(table, files.get(table),
-                encodings.getOrDefault(table, "parquet"), checked.get(table))));
-        List<FileCheck> checks = checked.keySet().stream().map(byTable::get).toList();
+        List<FileCheck> checks = Concurrently.map(List.copyOf(checked.keySet()), table -> check(table,
+                files.get(table), encodings.getOrDefault(table, "parquet"), checked.get(table)));
         List<Dataset<Row>> rejects = checked.entrySet().stream()
                 .map(table -> rejects(context.store().runId(), table.getKey(), files.get(table.getKey()), table.getValue()))
                 .toList();

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -96,9 +95,7 @@ public final class OutputComparison {
         names.addAll(b.keySet());
         // A few tables at once: most tables are small, so each comparison is mostly the driver's work
         // (planning, generating code, replaying a Delta log), which another's tasks can overlap.
-        Map<String, TableDiff> byName = new ConcurrentHashMap<>();
-        Concurrently.forEach(List.copyOf(names), name -> byName.put(name, compareOne(name, a, b, left, right, ignored)));
-        return names.stream().map(byName::get).toList();
+        return Concurrently.map(List.copyOf(names), name -> compareOne(name, a, b, left, right, ignored));
     }
 
     private static TableDiff compareOne(String name, Map<String, Dataset<Row>> a, Map<String, Dataset<Row>> b,

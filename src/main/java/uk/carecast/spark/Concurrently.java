@@ -1,5 +1,7 @@
 package uk.carecast.spark;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -7,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Runs a few Spark jobs at once from the driver. Writing a table is partly driver work (planning,
@@ -31,6 +35,20 @@ public final class Concurrently {
     public static <T> void forEach(List<T> items, Consumer<T> work) {
         forEach(items, work, () -> {
         });
+    }
+
+    /**
+     * Works out {@code work} of each item, a few at once, as {@link #forEach(List, Consumer)} does, and returns
+     * the results in the items' order (not the order they finished in), so a caller reports as it would have
+     * one by one.
+     */
+    public static <T, R> List<R> map(List<T> items, Function<T, R> work) {
+        Object[] results = new Object[items.size()];
+        // Each position is written by one task only, and forEach's wait on every task publishes the writes.
+        forEach(IntStream.range(0, items.size()).boxed().toList(), i -> results[i] = work.apply(items.get(i)));
+        @SuppressWarnings("unchecked")
+        List<R> inOrder = (List<R>) Arrays.asList(results);
+        return Collections.unmodifiableList(inOrder);
     }
 
     /**

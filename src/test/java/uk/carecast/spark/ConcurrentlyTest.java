@@ -53,6 +53,43 @@ class ConcurrentlyTest {
         assertEquals(0, thrown.getSuppressed().length);
     }
 
+    @Test
+    void mapReturnsTheResultsInTheItemsOrderNotTheOrderTheyFinishedIn() {
+        List<Integer> finishOrder = new CopyOnWriteArrayList<>();
+        CountDownLatch othersFinished = new CountDownLatch(3);
+
+        List<String> results = Concurrently.map(List.of(1, 2, 3, 4), item -> {
+            if (item == 1) {
+                await(othersFinished);
+            }
+            finishOrder.add(item);
+            if (item != 1) {
+                othersFinished.countDown();
+            }
+            return "table " + item;
+        });
+
+        // All four start at once (4 writers) and item 1 waits for the other three, so it finishes last,
+        // yet its result still comes first.
+        assertEquals(1, finishOrder.get(3));
+        assertEquals(List.of("table 1", "table 2", "table 3", "table 4"), results);
+    }
+
+    @Test
+    void mapRethrowsAnItemsFailureAsItWasThrown() {
+        IllegalStateException failure = new IllegalStateException("table 2 is unreadable");
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> Concurrently.map(List.of(1, 2, 3), item -> {
+                    if (item == 2) {
+                        throw failure;
+                    }
+                    return item;
+                }));
+
+        assertSame(failure, thrown);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();
