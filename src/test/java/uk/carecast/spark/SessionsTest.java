@@ -22,7 +22,9 @@ class SessionsTest {
     void aHugeMethodLimitGivenToSparkSubmitIsLeftAsItIs() {
         SparkConf submitted = new SparkConf(false).set("spark.sql.codegen.hugeMethodLimit", "65535");
 
-        assertEquals(Map.of(), Sessions.notSubmitted(Sessions.DEFAULTS, submitted));
+        // The other default stays.
+        assertEquals(Map.of("spark.databricks.delta.stats.collect", "false"),
+                Sessions.notSubmitted(Sessions.DEFAULTS, submitted));
     }
 
     @Test
