@@ -23,7 +23,7 @@ class SessionsTest {
         SparkConf submitted = new SparkConf(false).set("spark.sql.codegen.hugeMethodLimit", "65535");
 
         // The other default stays.
-        assertEquals(Map.of("spark.databricks.delta.stats.collect", "false"),
+        assertEquals(Map.of(Sessions.DELTA_STATISTICS, "false"),
                 Sessions.notSubmitted(Sessions.DEFAULTS, submitted));
     }
 
