@@ -12,6 +12,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.carecast.config.NetCost;
+import uk.carecast.ingest.IngestStage;
+import uk.carecast.pipeline.StageContext;
 import uk.carecast.population.AgeBands;
 
 /**
@@ -25,9 +27,19 @@ import uk.carecast.population.AgeBands;
  */
 public final class ActivePlacements {
 
+    /** The name the stages that aggregate these rows share them by ({@link StageContext#shared}). */
+    public static final String SHARED = "active_placements";
+
     private static final String DATES = "__dates";
 
     private ActivePlacements() {
+    }
+
+    /** The run's placements active on its snapshot dates, built once for all its stages that share them. */
+    public static Dataset<Row> of(StageContext context) {
+        return context.shared(SHARED, () -> on(context.config().snapshots().dates(),
+                context.table(IngestStage.PLACEMENTS), context.table(IngestStage.SERVICE_USERS),
+                context.config().netCost()));
     }
 
     public static Dataset<Row> on(List<LocalDate> dates, Dataset<Row> placements, Dataset<Row> users) {

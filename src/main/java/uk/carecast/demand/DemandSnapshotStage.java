@@ -7,6 +7,7 @@ import static uk.carecast.ingest.Columns.*;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -40,10 +41,13 @@ public final class DemandSnapshotStage implements Stage {
     }
 
     @Override
+    public Set<String> shares() {
+        return Set.of(ActivePlacements.SHARED);
+    }
+
+    @Override
     public StageResult run(StageContext context) {
-        return StageResult.of(Map.of(TABLE, snapshot(context.config().snapshots().dates(),
-                context.table(IngestStage.PLACEMENTS), context.table(IngestStage.SERVICE_USERS),
-                context.config().netCost(), context.config().rates())));
+        return StageResult.of(Map.of(TABLE, snapshot(ActivePlacements.of(context), context.config().rates())));
     }
 
     public static Dataset<Row> snapshot(List<LocalDate> dates, Dataset<Row> placements,
@@ -54,9 +58,13 @@ public final class DemandSnapshotStage implements Stage {
     /** With {@code rates.age_bands: five_year}, cells are five-year bands, pooled where small. */
     public static Dataset<Row> snapshot(List<LocalDate> dates, Dataset<Row> placements,
             Dataset<Row> users, NetCost netCost, RateOptions rates) {
+        return snapshot(ActivePlacements.on(dates, placements, users, netCost), rates);
+    }
+
+    /** The snapshot of {@link ActivePlacements}' rows. */
+    public static Dataset<Row> snapshot(Dataset<Row> active, RateOptions rates) {
         Column[] cell = ColumnLists.cols(SNAPSHOT_DATE, LA_CODE, PRIMARY_SUPPORT_REASON, AGE_BAND, SEX, SETTING,
                 CLIENT_GROUP);
-        Dataset<Row> active = ActivePlacements.on(dates, placements, users, netCost);
         if (rates.fiveYear()) {
             active = AgeBandPooling.apply(active, rates.minCellClients());
         }

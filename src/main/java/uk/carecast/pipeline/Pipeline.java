@@ -37,8 +37,9 @@ public final class Pipeline {
         this.progress = progress;
     }
 
-    public List<StageReport> run(StageContext context) {
+    public List<StageReport> run(StageContext stageContext) {
         long started = System.nanoTime();
+        StageContext context = stageContext.sharing(SharedDatasets.among(stages));
         List<StageReport> reports = new ArrayList<>();
         List<String> published = runAndPublish(context, reports);
         Refresh refresh = context.config().refresh();
@@ -77,9 +78,16 @@ public final class Pipeline {
     private List<String> runAndPublish(StageContext context, List<StageReport> reports) {
         String step = "starting the stages";
         try {
-            for (Stage stage : stages) {
-                step = "stage " + stage.name();
-                reports.add(runStage(stage, context));
+            for (int i = 0; i < stages.size(); i++) {
+                step = "stage " + stages.get(i).name();
+                reports.add(runStage(stages.get(i), context));
+                // A stage's outputs are in Parquet now and later stages read them from there: whatever it
+                // cached would only take memory from the stages after it (at scale factor 150, from the
+                // flows' sorts), unless a later stage is yet to read a dataset it shares.
+                if (!context.sharedDatasets().readAfter(i)) {
+                    context.spark().catalog().clearCache();
+                    context.sharedDatasets().forget();
+                }
             }
             step = "publishing the tables";
             return context.store().publish();
@@ -127,9 +135,6 @@ public final class Pipeline {
         }
         List<String> written = List.copyOf(tables.keySet());
         rowsIn = result.rowsRead().orElse(rowsIn);
-        // A stage's outputs are in Parquet now and later stages read them from there: whatever it cached
-        // would only take memory from the stages after it (at scale factor 150, from the flows' sorts).
-        context.spark().catalog().clearCache();
         StageReport report = new StageReport(stage.name(), rowsIn, rowsOut, seconds(started), PeakHeap.bytes(), written);
         progress.println(report.line());
         return report;

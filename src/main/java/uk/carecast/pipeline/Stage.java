@@ -1,6 +1,7 @@
 package uk.carecast.pipeline;
 
 import java.util.List;
+import java.util.Set;
 
 /** One step of the pipeline: reads named tables, returns the tables it produces, by name. */
 public interface Stage {
@@ -11,4 +12,12 @@ public interface Stage {
     List<String> inputs();
 
     StageResult run(StageContext context);
+
+    /**
+     * Names of the datasets this stage builds from its inputs the same way as another stage does, and
+     * asks for through {@link StageContext#shared}: within one run such a dataset is built once.
+     */
+    default Set<String> shares() {
+        return Set.of();
+    }
 }

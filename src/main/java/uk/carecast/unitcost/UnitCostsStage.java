@@ -7,6 +7,7 @@ import static uk.carecast.ingest.Columns.*;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -56,10 +57,14 @@ public final class UnitCostsStage implements Stage {
     }
 
     @Override
+    public Set<String> shares() {
+        return Set.of(ActivePlacements.SHARED);
+    }
+
+    @Override
     public StageResult run(StageContext context) {
         List<LocalDate> dates = context.config().snapshots().dates();
-        Dataset<Row> cash = unitCosts(dates, context.table(IngestStage.PLACEMENTS),
-                context.table(IngestStage.SERVICE_USERS));
+        Dataset<Row> cash = unitCosts(ActivePlacements.of(context));
         return StageResult.of(Map.of(TABLE, inBasePrices(cash, dates,
                 CostAssumption.of(context.table(IngestStage.COST_ASSUMPTIONS)), context.config().snapshots().latestDate())));
     }
@@ -92,8 +97,13 @@ public final class UnitCostsStage implements Stage {
 
     public static Dataset<Row> unitCosts(List<LocalDate> dates, Dataset<Row> placements,
             Dataset<Row> users) {
+        return unitCosts(ActivePlacements.on(dates, placements, users));
+    }
+
+    /** The unit costs of {@link ActivePlacements}' rows (their net costs, whatever the rules, are not used). */
+    public static Dataset<Row> unitCosts(Dataset<Row> active) {
         Column[] cell = ColumnLists.cols(CELL);
-        Dataset<Row> perPerson = ActivePlacements.on(dates, placements, users)
+        Dataset<Row> perPerson = active
                 .groupBy(ColumnLists.join(cell, col(PERSON_ID)))
                 .agg(sum(WEEKLY_COST).as(WEEKLY_COST));
         return perPerson.groupBy(cell)

@@ -1,0 +1,127 @@
+package uk.carecast.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.carecast.config.JobConfig;
+import uk.carecast.config.JobFile;
+import uk.carecast.publish.OutputStore;
+import uk.carecast.support.Frames;
+import uk.carecast.support.SparkTest;
+
+/** A dataset two stages of a run share is built once, cached between them, and let go after the last. */
+@SparkTest
+class SharedDatasetsTest {
+
+    private final AtomicInteger builds = new AtomicInteger();
+    /** The dataset each stage was given, in the order they ran. */
+    private final List<Dataset<Row>> given = new ArrayList<>();
+    private final List<StorageLevel> levelsWhenGiven = new ArrayList<>();
+
+    @Test
+    void twoStagesThatShareADatasetBuildItOnceAndTheCacheGoesAfterTheSecond(SparkSession spark, @TempDir Path dir) {
+        run(spark, dir, List.of(sharing("total", "sum(id)"), sharing("people", "count(*)")));
+
+        assertEquals(1, builds.get());
+        assertEquals(List.of(StorageLevel.MEMORY_AND_DISK(), StorageLevel.MEMORY_AND_DISK()), levelsWhenGiven);
+        assertEquals(given.get(0), given.get(1));
+        assertEquals(StorageLevel.NONE(), given.get(1).storageLevel());
+        // The shared rows are 1, 2, 3 and 4: their sum is 1 + 2 + 3 + 4 = 10, their count 4.
+        assertEquals(List.of("10"), Frames.rows(spark.read().parquet(dir.resolve("output/total").toString()), "value"));
+        assertEquals(List.of("4"), Frames.rows(spark.read().parquet(dir.resolve("output/people").toString()), "value"));
+    }
+
+    @Test
+    void aStageThatSharesWithNoOtherStageOfTheRunBuildsItsDatasetWithoutCachingIt(SparkSession spark,
+            @TempDir Path dir) {
+        run(spark, dir, List.of(sharing("people", "count(*)")));
+
+        assertEquals(1, builds.get());
+        assertEquals(List.of(StorageLevel.NONE()), levelsWhenGiven);
+        assertEquals(List.of("4"), Frames.rows(spark.read().parquet(dir.resolve("output/people").toString()), "value"));
+    }
+
+    @Test
+    void aStageBetweenTwoThatShareLeavesTheCacheInPlace(SparkSession spark, @TempDir Path dir) {
+        Stage between = stage("between", context -> spark.sql("select 1 as value"));
+
+        run(spark, dir, List.of(sharing("total", "sum(id)"), between, sharing("people", "count(*)")));
+
+        assertEquals(1, builds.get());
+        assertEquals(List.of(StorageLevel.MEMORY_AND_DISK(), StorageLevel.MEMORY_AND_DISK()), levelsWhenGiven);
+        assertEquals(List.of("4"), Frames.rows(spark.read().parquet(dir.resolve("output/people").toString()), "value"));
+    }
+
+    /** A stage writing one row, {@code aggregate} over the shared rows 1 to 4, as the table {@code name}. */
+    private Stage sharing(String name, String aggregate) {
+        return new Stage() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public List<String> inputs() {
+                return List.of();
+            }
+
+            @Override
+            public Set<String> shares() {
+                return Set.of("numbers");
+            }
+
+            @Override
+            public StageResult run(StageContext context) {
+                Dataset<Row> numbers = context.shared("numbers", () -> {
+                    builds.incrementAndGet();
+                    return context.spark().range(1, 5).toDF();
+                });
+                given.add(numbers);
+                levelsWhenGiven.add(numbers.storageLevel());
+                return StageResult.of(Map.of(name, numbers.selectExpr(aggregate + " as value")));
+            }
+        };
+    }
+
+    private static Stage stage(String name, java.util.function.Function<StageContext, Dataset<Row>> table) {
+        return new Stage() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public List<String> inputs() {
+                return List.of();
+            }
+
+            @Override
+            public StageResult run(StageContext context) {
+                return StageResult.of(Map.of(name, table.apply(context)));
+            }
+        };
+    }
+
+    private static void run(SparkSession spark, Path dir, List<Stage> stages) {
+        Path output = dir.resolve("output");
+        JobConfig config = JobFile.read(Path.of("jobs/demand-forecast.yaml"),
+                List.of("output=" + output, "refresh.record=false")).bind(JobConfig.class);
+        PrintStream progress = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        OutputStore store = new OutputStore(spark, output.toString(), "run-test");
+        new Pipeline(stages, progress).run(new StageContext(spark, config, store, progress));
+    }
+}
