@@ -27,7 +27,7 @@ import uk.carecast.population.AgeBands;
  */
 public final class ActivePlacements {
 
-    /** The name the stages that aggregate these rows share them by ({@link StageContext#shared}). */
+    /** The name {@code demand_snapshot} and {@code unit_costs} share these rows under ({@link StageContext#shared}). */
     public static final String SHARED = "active_placements";
 
     private static final String DATES = "__dates";

@@ -37,9 +37,9 @@ public final class Pipeline {
         this.progress = progress;
     }
 
-    public List<StageReport> run(StageContext stageContext) {
+    public List<StageReport> run(StageContext given) {
         long started = System.nanoTime();
-        StageContext context = stageContext.sharing(SharedDatasets.among(stages));
+        StageContext context = given.sharing(SharedDatasets.among(stages));
         List<StageReport> reports = new ArrayList<>();
         List<String> published = runAndPublish(context, reports);
         Refresh refresh = context.config().refresh();
@@ -83,16 +83,19 @@ public final class Pipeline {
                 reports.add(runStage(stages.get(i), context));
                 // A stage's outputs are in Parquet now and later stages read them from there: whatever it
                 // cached would only take memory from the stages after it (at scale factor 150, from the
-                // flows' sorts), unless a later stage is yet to read a dataset it shares.
-                if (!context.sharedDatasets().readAfter(i)) {
-                    context.spark().catalog().clearCache();
-                    context.sharedDatasets().forget();
+                // flows' sorts), unless a later stage is yet to read a dataset it shares. Spark clears its
+                // cache whole, so a stage run between two that share (`--stage` in another order) keeps its
+                // own cached data until then too.
+                if (!context.sharedDatasets().stillToBeRead(i)) {
+                    clearCache(context);
                 }
             }
             step = "publishing the tables";
             return context.store().publish();
         } catch (Exception | FSError e) {
             // Exception, not RuntimeException: Spark throws its checked SparkException (a failed task) unchecked.
+            // A shared dataset cached for a stage that will not run now would outlive the run in the session.
+            clearCache(context);
             boolean discarded = context.store().discard();
             Optional<OutputFullException> full = OutputFullException.of(e, context.config().output(), step, discarded
                     ? "this run's tables were not published and the outputs before it are as they were"
@@ -102,6 +105,11 @@ public final class Pipeline {
             }
             throw e;
         }
+    }
+
+    private static void clearCache(StageContext context) {
+        context.spark().catalog().clearCache();
+        context.sharedDatasets().forget();
     }
 
     /** The run's closing line: how many stages, how long, and where the tables are. */

@@ -51,8 +51,8 @@ public final class SharedDatasets {
         return built.computeIfAbsent(name, n -> build.get().persist(StorageLevel.MEMORY_AND_DISK()));
     }
 
-    /** Whether a dataset cached so far is still to be read by a stage after the one at this position. */
-    boolean readAfter(int stage) {
+    /** Whether a stage after the one at this position is still to read a dataset cached so far. */
+    boolean stillToBeRead(int stage) {
         return built.keySet().stream().anyMatch(name -> lastReader.get(name) > stage);
     }
 

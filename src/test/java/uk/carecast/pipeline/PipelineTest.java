@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,22 +76,7 @@ class PipelineTest {
     private static String run(SparkSession spark, Path output, int amount) throws IOException {
         JobConfig config = JobFile.read(Path.of("jobs/demand-forecast.yaml"), List.of("output=" + output))
                 .bind(JobConfig.class);
-        Stage growth = new Stage() {
-            @Override
-            public String name() {
-                return "growth";
-            }
-
-            @Override
-            public List<String> inputs() {
-                return List.of();
-            }
-
-            @Override
-            public StageResult run(StageContext context) {
-                return StageResult.of(Map.of("growth", spark.sql("select " + amount + " as amount")));
-            }
-        };
+        Stage growth = new TableStage("growth", context -> spark.sql("select " + amount + " as amount"));
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         PrintStream progress = new PrintStream(said, true, StandardCharsets.UTF_8);
         OutputStore store = new OutputStore(spark, output.toString(), "run-test");

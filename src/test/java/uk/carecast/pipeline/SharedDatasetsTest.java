@@ -1,6 +1,8 @@
 package uk.carecast.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -8,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.Dataset;
@@ -27,6 +28,8 @@ import uk.carecast.support.SparkTest;
 @SparkTest
 class SharedDatasetsTest {
 
+    private static final String NUMBERS = "numbers";
+
     private final AtomicInteger builds = new AtomicInteger();
     /** The dataset each stage was given, in the order they ran. */
     private final List<Dataset<Row>> given = new ArrayList<>();
@@ -34,11 +37,11 @@ class SharedDatasetsTest {
 
     @Test
     void twoStagesThatShareADatasetBuildItOnceAndTheCacheGoesAfterTheSecond(SparkSession spark, @TempDir Path dir) {
-        run(spark, dir, List.of(sharing("total", "sum(id)"), sharing("people", "count(*)")));
+        run(spark, dir, sharing("total", "sum(id)"), sharing("people", "count(*)"));
 
         assertEquals(1, builds.get());
         assertEquals(List.of(StorageLevel.MEMORY_AND_DISK(), StorageLevel.MEMORY_AND_DISK()), levelsWhenGiven);
-        assertEquals(given.get(0), given.get(1));
+        assertSame(given.get(0), given.get(1));
         assertEquals(StorageLevel.NONE(), given.get(1).storageLevel());
         // The shared rows are 1, 2, 3 and 4: their sum is 1 + 2 + 3 + 4 = 10, their count 4.
         assertEquals(List.of("10"), Frames.rows(spark.read().parquet(dir.resolve("output/total").toString()), "value"));
@@ -48,7 +51,7 @@ class SharedDatasetsTest {
     @Test
     void aStageThatSharesWithNoOtherStageOfTheRunBuildsItsDatasetWithoutCachingIt(SparkSession spark,
             @TempDir Path dir) {
-        run(spark, dir, List.of(sharing("people", "count(*)")));
+        run(spark, dir, sharing("people", "count(*)"));
 
         assertEquals(1, builds.get());
         assertEquals(List.of(StorageLevel.NONE()), levelsWhenGiven);
@@ -57,71 +60,57 @@ class SharedDatasetsTest {
 
     @Test
     void aStageBetweenTwoThatShareLeavesTheCacheInPlace(SparkSession spark, @TempDir Path dir) {
-        Stage between = stage("between", context -> spark.sql("select 1 as value"));
+        Stage between = new TableStage("between", context -> spark.sql("select 1 as value"));
 
-        run(spark, dir, List.of(sharing("total", "sum(id)"), between, sharing("people", "count(*)")));
+        run(spark, dir, sharing("total", "sum(id)"), between, sharing("people", "count(*)"));
 
         assertEquals(1, builds.get());
         assertEquals(List.of(StorageLevel.MEMORY_AND_DISK(), StorageLevel.MEMORY_AND_DISK()), levelsWhenGiven);
+        assertEquals(StorageLevel.NONE(), given.get(1).storageLevel());
+        // As above: 1 + 2 + 3 + 4 = 10, and 4 rows.
+        assertEquals(List.of("10"), Frames.rows(spark.read().parquet(dir.resolve("output/total").toString()), "value"));
         assertEquals(List.of("4"), Frames.rows(spark.read().parquet(dir.resolve("output/people").toString()), "value"));
+    }
+
+    @Test
+    void aRunThatFailsBeforeTheLastStageThatSharesLetsTheCacheGo(SparkSession spark, @TempDir Path dir) {
+        Stage failing = new TableStage("people", Set.of(NUMBERS), context -> {
+            given.add(numbers(context));
+            throw new IllegalStateException("the second stage failed");
+        });
+
+        var error = assertThrows(IllegalStateException.class,
+                () -> run(spark, dir, sharing("total", "sum(id)"), failing));
+
+        assertEquals("the second stage failed", error.getMessage());
+        assertEquals(1, builds.get());
+        assertSame(given.get(0), given.get(1));
+        assertEquals(StorageLevel.NONE(), given.get(0).storageLevel());
     }
 
     /** A stage writing one row, {@code aggregate} over the shared rows 1 to 4, as the table {@code name}. */
     private Stage sharing(String name, String aggregate) {
-        return new Stage() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public List<String> inputs() {
-                return List.of();
-            }
-
-            @Override
-            public Set<String> shares() {
-                return Set.of("numbers");
-            }
-
-            @Override
-            public StageResult run(StageContext context) {
-                Dataset<Row> numbers = context.shared("numbers", () -> {
-                    builds.incrementAndGet();
-                    return context.spark().range(1, 5).toDF();
-                });
-                given.add(numbers);
-                levelsWhenGiven.add(numbers.storageLevel());
-                return StageResult.of(Map.of(name, numbers.selectExpr(aggregate + " as value")));
-            }
-        };
+        return new TableStage(name, Set.of(NUMBERS), context -> {
+            Dataset<Row> numbers = numbers(context);
+            given.add(numbers);
+            levelsWhenGiven.add(numbers.storageLevel());
+            return numbers.selectExpr(aggregate + " as value");
+        });
     }
 
-    private static Stage stage(String name, java.util.function.Function<StageContext, Dataset<Row>> table) {
-        return new Stage() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public List<String> inputs() {
-                return List.of();
-            }
-
-            @Override
-            public StageResult run(StageContext context) {
-                return StageResult.of(Map.of(name, table.apply(context)));
-            }
-        };
+    private Dataset<Row> numbers(StageContext context) {
+        return context.shared(NUMBERS, () -> {
+            builds.incrementAndGet();
+            return context.spark().range(1, 5).toDF();
+        });
     }
 
-    private static void run(SparkSession spark, Path dir, List<Stage> stages) {
+    private static void run(SparkSession spark, Path dir, Stage... stages) {
         Path output = dir.resolve("output");
         JobConfig config = JobFile.read(Path.of("jobs/demand-forecast.yaml"),
                 List.of("output=" + output, "refresh.record=false")).bind(JobConfig.class);
         PrintStream progress = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         OutputStore store = new OutputStore(spark, output.toString(), "run-test");
-        new Pipeline(stages, progress).run(new StageContext(spark, config, store, progress));
+        new Pipeline(List.of(stages), progress).run(new StageContext(spark, config, store, progress));
     }
 }
