@@ -4,19 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.carecast.config.JobConfig;
-import uk.carecast.config.JobFile;
-import uk.carecast.publish.OutputStore;
 import uk.carecast.publish.RefreshNotRecordedException;
 import uk.carecast.support.Frames;
 import uk.carecast.support.SparkTest;
@@ -73,14 +67,8 @@ class PipelineTest {
     }
 
     /** Runs a one-stage pipeline writing {@code amount}; returns what it told the user. */
-    private static String run(SparkSession spark, Path output, int amount) throws IOException {
-        JobConfig config = JobFile.read(Path.of("jobs/demand-forecast.yaml"), List.of("output=" + output))
-                .bind(JobConfig.class);
-        Stage growth = new TableStage("growth", context -> spark.sql("select " + amount + " as amount"));
-        ByteArrayOutputStream said = new ByteArrayOutputStream();
-        PrintStream progress = new PrintStream(said, true, StandardCharsets.UTF_8);
-        OutputStore store = new OutputStore(spark, output.toString(), "run-test");
-        new Pipeline(List.of(growth), progress).run(new StageContext(spark, config, store, progress));
-        return said.toString(StandardCharsets.UTF_8);
+    private static String run(SparkSession spark, Path output, int amount) {
+        return TestRuns.run(spark, output, List.of(),
+                List.of(new TableStage("growth", context -> spark.sql("select " + amount + " as amount"))));
     }
 }

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +15,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.carecast.config.JobConfig;
-import uk.carecast.config.JobFile;
-import uk.carecast.publish.OutputStore;
 import uk.carecast.support.Frames;
 import uk.carecast.support.SparkTest;
 
@@ -106,11 +100,6 @@ class SharedDatasetsTest {
     }
 
     private static void run(SparkSession spark, Path dir, Stage... stages) {
-        Path output = dir.resolve("output");
-        JobConfig config = JobFile.read(Path.of("jobs/demand-forecast.yaml"),
-                List.of("output=" + output, "refresh.record=false")).bind(JobConfig.class);
-        PrintStream progress = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        OutputStore store = new OutputStore(spark, output.toString(), "run-test");
-        new Pipeline(List.of(stages), progress).run(new StageContext(spark, config, store, progress));
+        TestRuns.run(spark, dir.resolve("output"), List.of("refresh.record=false"), List.of(stages));
     }
 }
