@@ -1,5 +1,7 @@
 package uk.carecast.ingest;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.posexplode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -192,6 +194,42 @@ class ValidationTest {
         assertEquals(2L, placementsCheck.problemsByRule().get("error: person_id: person not in service_users"));
         assertEquals(List.of("L1", "L10"), Frames.rows(IngestStage.curated(checkedPlacements, Contracts.PLACEMENTS),
                 "placement_id"));
+    }
+
+    @Test
+    void aPlacementBreakingSeveralPersonRulesHasEachOfThemInOrder(SparkSession spark, @TempDir Path dir)
+            throws IOException {
+        Path users = dir.resolve("service_users.csv");
+        Files.writeString(users, USERS_HEADER + "\n"
+                + "C1,2010,6,Female,,E08000003,Learning Disability Support,2020-01-31\n"     // a child who died
+                + "A1,1950,6,Male,,E08000003,Mental Health Support,\n");                      // an adult
+        Path placements = dir.resolve("placements.csv");
+        Files.writeString(placements, PLACEMENTS_HEADER + "\n"
+                + "L1,C1,day_care,external,2021-01-01,,100,weekly,,la,\n"   // 2: after death and aged 10
+                + "L2,C1,day_care,external,2015-01-01,,100,weekly,,la,\n"   // 3: aged 4 only
+                + "L3,X9,day_care,external,2021-01-01,,100,weekly,,la,\n"   // 4: nobody's
+                + "L4,A1,day_care,2021-01-01,,100,weekly,,la,\n"            // 5: 10 fields, so no person rule
+                + "L5,A1,day_care,external,2021-01-01,,100,weekly,,la,\n"); // 6: fine
+        var curatedUsers = IngestStage.curated(
+                Inputs.checked(spark, dir.resolve("s1"), users.toString(), Contracts.SERVICE_USERS)
+                        .transform(TableValidator::serviceUsers), Contracts.SERVICE_USERS);
+        var checked = Inputs.checked(spark, dir.resolve("s2"), placements.toString(), Contracts.PLACEMENTS)
+                .transform(p -> TableValidator.placements(p, curatedUsers, LocalDate.parse("2025-09-30"),
+                        new BigDecimal("25000")));
+
+        // Row 2 breaks two person rules at once: born June 2010, died January 2020, placed January 2021 (aged
+        // 10), so it has both problems, after death first (pos 0) as the rules are listed. Row 5's person is
+        // known, but its fields are shifted (no provider_type), so only the field count is reported.
+        assertEquals(List.of(
+                        "2|0|start_date|placement starts after death|2021-01-01",
+                        "2|1|start_date|under 18 at placement start|2021-01-01",
+                        "3|0|start_date|under 18 at placement start|2015-01-01",
+                        "4|0|person_id|person not in service_users|" + Problems.WITHHELD,
+                        "5|0|(row)|wrong number of fields|10 fields, the header has 11"),
+                Frames.rows(checked.select(col(CsvExport.ROW).as("row"),
+                                posexplode(col(Problems.COLUMN)).as(new String[] {"pos", "p"})),
+                        "row", "pos", "p.column_name", "p.rule", "p.value"));
+        assertEquals(List.of("L5"), Frames.rows(IngestStage.curated(checked, Contracts.PLACEMENTS), "placement_id"));
     }
 
     @Test
