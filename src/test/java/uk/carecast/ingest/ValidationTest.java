@@ -208,7 +208,7 @@ class ValidationTest {
                 + "L1,C1,day_care,external,2021-01-01,,100,weekly,,la,\n"   // 2: after death and aged 10
                 + "L2,C1,day_care,external,2015-01-01,,100,weekly,,la,\n"   // 3: aged 4 only
                 + "L3,X9,day_care,external,2021-01-01,,100,weekly,,la,\n"   // 4: nobody's
-                + "L4,A1,day_care,2021-01-01,,100,weekly,,la,\n"            // 5: 10 fields, so no person rule
+                + "L4,C1,day_care,external,2021-01-01,,100,weekly,,la\n"    // 5: 10 fields, so no person rule
                 + "L5,A1,day_care,external,2021-01-01,,100,weekly,,la,\n"); // 6: fine
         var curatedUsers = IngestStage.curated(
                 Inputs.checked(spark, dir.resolve("s1"), users.toString(), Contracts.SERVICE_USERS)
@@ -218,8 +218,9 @@ class ValidationTest {
                         new BigDecimal("25000")));
 
         // Row 2 breaks two person rules at once: born June 2010, died January 2020, placed January 2021 (aged
-        // 10), so it has both problems, after death first (pos 0) as the rules are listed. Row 5's person is
-        // known, but its fields are shifted (no provider_type), so only the field count is reported.
+        // 10), so it has both problems, after death first (pos 0) as the rules are listed. Row 5 is the same
+        // placement with a field short (no client_contribution_weekly): its values cannot be trusted, so only
+        // the field count is reported, not the two person rules its start date would break.
         assertEquals(List.of(
                         "2|0|start_date|placement starts after death|2021-01-01",
                         "2|1|start_date|under 18 at placement start|2021-01-01",
