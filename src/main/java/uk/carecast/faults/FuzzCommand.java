@@ -77,7 +77,7 @@ public final class FuzzCommand {
         deleteRecursively(ROOT);
         JobConfig job = JobFile.read(JOB_FILE, List.of()).bind(JobConfig.class);
         Map<String, String> settings = new HashMap<>(job.sparkSettings());
-        // The slice is a few hundred rows: the job file's 4 shuffle partitions would be 4 tasks of nothing each.
+        // The slice is a few hundred rows: the job file's shuffle partitions would each be a task of nothing.
         settings.put("spark.sql.shuffle.partitions", "2");
         SparkSession spark = Sessions.start("carecast fuzz", job.master(), settings);
         List<FuzzOutcome> outcomes = new ArrayList<>();
