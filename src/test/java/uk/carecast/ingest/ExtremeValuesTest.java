@@ -50,11 +50,10 @@ class ExtremeValuesTest {
                 // 9: a planned end in 2099 is an open placement; U3's death in 2099 is not before any snapshot.
                 + "L8,U3,day_care,external,2024-01-01,2099-12-31,100,weekly,,la,\n");
 
-        var checkedUsers = Inputs.checked(spark, dir.resolve("s1"), users.toString(), Contracts.SERVICE_USERS)
-                .transform(TableValidator::serviceUsers);
+        var checkedUsers = Inputs.checkedUsers(spark, dir.resolve("s1"), users);
         var curatedUsers = IngestStage.curated(checkedUsers, Contracts.SERVICE_USERS);
-        var checkedPlacements = Inputs.checked(spark, dir.resolve("s2"), placements.toString(), Contracts.PLACEMENTS)
-                .transform(p -> TableValidator.placements(p, curatedUsers, LATEST, CEILING));
+        var checkedPlacements = Inputs.checkedPlacements(spark, dir.resolve("s2"), placements, curatedUsers, LATEST,
+                CEILING);
 
         // No age limit: the oldest band, 85+ (90+ in five-year bands), is open, as in the ONS projections the
         // rates divide by, and a supercentenarian's care costs the council like anyone's. A death dated 2099

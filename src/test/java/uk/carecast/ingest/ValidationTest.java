@@ -29,6 +29,8 @@ class ValidationTest {
             + "cost_frequency,units_per_week,funding_source,client_contribution_weekly";
     static final String USERS_HEADER = "person_id,birth_year,birth_month,sex,ethnicity,la_code,primary_support_reason,"
             + "date_of_death";
+    static final LocalDate LATEST_SNAPSHOT = LocalDate.parse("2025-09-30");
+    static final BigDecimal WEEKLY_COST_CEILING = new BigDecimal("25000");
 
     @Test
     void readsAMessyExport(SparkSession spark, @TempDir Path dir) throws IOException {
@@ -85,7 +87,7 @@ class ValidationTest {
                 CHILD-6,2012,1,Male,E08000003,Learning Disability Support,residential,1800,0.9
                 """);
         var checked = Inputs.checked(spark, dir.resolve("s"), file.toString(), Contracts.TRANSITIONS)
-                .transform(t -> TableValidator.transitions(t, LocalDate.parse("2025-09-30"), new BigDecimal("25000")));
+                .transform(t -> TableValidator.transitions(t, LATEST_SNAPSHOT, WEEKLY_COST_CEILING));
 
         // Row 2 passes (its person pseudonymised on read, money and category spellings canonical). Row 3 turned
         // 18 on 1 September 2025, before the snapshot: an adult already. Row 4's likelihood is over 1. Row 5's
@@ -146,12 +148,9 @@ class ValidationTest {
                 + "L12,U1,respite,external,2024-01-01,,20,weekly,,la\n"                     // 14 10 fields
                 + "L13,U1,home_care,external,2024-01-01,,20,hourly,-10,la,\n");             // 15 negative hours
 
-        var checkedUsers = Inputs.checked(spark, dir.resolve("s1"), users.toString(), Contracts.SERVICE_USERS)
-                .transform(TableValidator::serviceUsers);
-        var curatedUsers = IngestStage.curated(checkedUsers, Contracts.SERVICE_USERS);
-        var checkedPlacements = Inputs.checked(spark, dir.resolve("s2"), placements.toString(), Contracts.PLACEMENTS)
-                .transform(p -> TableValidator.placements(p, curatedUsers, LocalDate.parse("2025-09-30"),
-                        new BigDecimal("25000")));
+        var checkedUsers = Inputs.checkedUsers(spark, dir.resolve("s1"), users);
+        var checkedPlacements = Inputs.checkedPlacements(spark, dir.resolve("s2"), placements,
+                IngestStage.curated(checkedUsers, Contracts.SERVICE_USERS), LATEST_SNAPSHOT, WEEKLY_COST_CEILING);
 
         String withheld = Problems.WITHHELD;
         assertEquals(List.of(
@@ -210,12 +209,9 @@ class ValidationTest {
                 + "L3,X9,day_care,external,2021-01-01,,100,weekly,,la,\n"   // 4: nobody's
                 + "L4,C1,day_care,external,2021-01-01,,100,weekly,,la\n"    // 5: 10 fields, so no person rule
                 + "L5,A1,day_care,external,2021-01-01,,100,weekly,,la,\n"); // 6: fine
-        var curatedUsers = IngestStage.curated(
-                Inputs.checked(spark, dir.resolve("s1"), users.toString(), Contracts.SERVICE_USERS)
-                        .transform(TableValidator::serviceUsers), Contracts.SERVICE_USERS);
-        var checked = Inputs.checked(spark, dir.resolve("s2"), placements.toString(), Contracts.PLACEMENTS)
-                .transform(p -> TableValidator.placements(p, curatedUsers, LocalDate.parse("2025-09-30"),
-                        new BigDecimal("25000")));
+        var checked = Inputs.checkedPlacements(spark, dir.resolve("s2"), placements,
+                IngestStage.curated(Inputs.checkedUsers(spark, dir.resolve("s1"), users), Contracts.SERVICE_USERS),
+                LATEST_SNAPSHOT, WEEKLY_COST_CEILING);
 
         // Row 2 breaks two person rules at once: born June 2010, died January 2020, placed January 2021 (aged
         // 10), so it has both problems, after death first (pos 0) as the rules are listed. Row 5 is the same
@@ -240,8 +236,7 @@ class ValidationTest {
         // An unquoted comma in the name shifts every later field one column to the right.
         Files.writeString(users, "person_id,name,postcode," + USERS_HEADER.substring("person_id,".length()) + "\n"
                 + "U1,Smith, Ada,M1 1AA,1950,6,Female,,E08000003,Unknown,\n");
-        var checked = Inputs.checked(spark, dir.resolve("s"), users.toString(), Contracts.SERVICE_USERS)
-                .transform(TableValidator::serviceUsers);
+        var checked = Inputs.checkedUsers(spark, dir.resolve("s"), users);
         assertEquals(List.of("2|(row)|wrong number of fields|11 fields, the header has 10"),
                 Frames.rows(IngestStage.rejects("r", "service_users", users.toString(), checked), "row", "column_name",
                         "rule", "value"));
@@ -263,8 +258,7 @@ class ValidationTest {
                 + "U5,1954,10,Male,,E08000003,Unknown,\n"
                 + "U6,1955,11,Male,\"Asian\nx\",y,E08000003,Unknown,\n"
                 + "U7,1956,12,Male,,E08000003,Unknown,\n");
-        var checked = Inputs.checked(spark, dir.resolve("s"), users.toString(), Contracts.SERVICE_USERS)
-                .transform(TableValidator::serviceUsers);
+        var checked = Inputs.checkedUsers(spark, dir.resolve("s"), users);
         String lineBreak = "|ethnicity|line break inside a value (a stray quote joins rows)|lines ";
         assertEquals(List.of("2" + lineBreak + "2 to 3 of the file", "3" + lineBreak + "4 to 6 of the file",
                         "5|(row)|wrong number of fields|9 fields, the header has 8; its quotes run over lines 8 to 9"

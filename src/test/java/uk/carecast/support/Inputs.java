@@ -2,12 +2,15 @@ package uk.carecast.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import uk.carecast.ingest.Contracts;
 import uk.carecast.ingest.InputContract;
 import uk.carecast.ingest.InputReader;
 import uk.carecast.ingest.Problems;
@@ -34,6 +37,18 @@ public final class Inputs {
      */
     public static Dataset<Row> checked(SparkSession spark, Path scratch, String file, InputContract contract) {
         return TableValidator.columnRules(raw(spark, scratch, file, contract), "detect").cache();
+    }
+
+    /** A service_users file after the column rules and the table rules (duplicate ids, death before birth). */
+    public static Dataset<Row> checkedUsers(SparkSession spark, Path scratch, Path file) {
+        return checked(spark, scratch, file.toString(), Contracts.SERVICE_USERS).transform(TableValidator::serviceUsers);
+    }
+
+    /** A placements file after the column rules and the table rules, its people taken from {@code curatedUsers}. */
+    public static Dataset<Row> checkedPlacements(SparkSession spark, Path scratch, Path file,
+            Dataset<Row> curatedUsers, LocalDate latestSnapshot, BigDecimal weeklyCostCeiling) {
+        return checked(spark, scratch, file.toString(), Contracts.PLACEMENTS)
+                .transform(p -> TableValidator.placements(p, curatedUsers, latestSnapshot, weeklyCostCeiling));
     }
 
     /** The file's typed rows, asserting that none has a problem. */
