@@ -69,8 +69,8 @@ class SchemaDriftTest {
                         "2|end_date|wrong type|2025-02-28",
                         "2|start_date|wrong type|2024-01-05"),
                 Frames.rows(IngestStage.rejects("r", "placements", iso.toString(),
-                        TableValidator.columnRules(Inputs.raw(spark, dir.resolve("s1"), iso.toString(),
-                                Contracts.PLACEMENTS), "uk")), "row", "column_name", "rule", "value"));
+                        Inputs.checked(spark, dir.resolve("s1"), iso.toString(), Contracts.PLACEMENTS, "uk")), "row",
+                        "column_name", "rule", "value"));
 
         // This quarter month-first, read with format detection: a day over 12 in second place can only be US.
         // 12/31/2024 and 01/13/2025 say so; 02/01/2025 reads as 2 January (UK), which is why a file with any
@@ -80,8 +80,7 @@ class SchemaDriftTest {
                 + "L1,P1,home_care,external,12/31/2024,,20,hourly,10,la,\n"
                 + "L2,P1,home_care,external,01/13/2025,,20,hourly,10,la,\n"
                 + "L3,P1,home_care,external,02/01/2025,,20,hourly,10,la,\n");
-        var checked = TableValidator.columnRules(Inputs.raw(spark, dir.resolve("s2"), us.toString(),
-                Contracts.PLACEMENTS), "detect");
+        var checked = Inputs.checked(spark, dir.resolve("s2"), us.toString(), Contracts.PLACEMENTS);
         assertEquals(List.of(
                         "2|start_date|US month-first date (not read)|12/31/2024",
                         "3|start_date|US month-first date (not read)|01/13/2025"),

@@ -36,7 +36,13 @@ public final class Inputs {
      * already near the 64 KB a compiled method may hold.
      */
     public static Dataset<Row> checked(SparkSession spark, Path scratch, String file, InputContract contract) {
-        return TableValidator.columnRules(raw(spark, scratch, file, contract), "detect").cache();
+        return checked(spark, scratch, file, contract, "detect");
+    }
+
+    /** The same, with dates read as a job file's {@code date_format} says (detect, uk or iso). */
+    public static Dataset<Row> checked(SparkSession spark, Path scratch, String file, InputContract contract,
+            String dateFormat) {
+        return TableValidator.columnRules(raw(spark, scratch, file, contract), dateFormat).cache();
     }
 
     /** A service_users file after the column rules and the table rules (duplicate ids, death before birth). */
