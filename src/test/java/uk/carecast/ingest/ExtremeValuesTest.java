@@ -3,7 +3,6 @@ package uk.carecast.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,9 +18,6 @@ import uk.carecast.support.SparkTest;
 /** Values at the edges of the types and of the calendar, read the way ingest reads them. */
 @SparkTest
 class ExtremeValuesTest {
-
-    static final LocalDate LATEST = LocalDate.parse("2025-09-30");
-    static final BigDecimal CEILING = new BigDecimal("25000");
 
     @Test
     void moneyBeyondTheTypesAgesOver110AndDatesIn2099(SparkSession spark, @TempDir Path dir) throws IOException {
@@ -52,8 +48,8 @@ class ExtremeValuesTest {
 
         var checkedUsers = Inputs.checkedUsers(spark, dir.resolve("s1"), users);
         var curatedUsers = IngestStage.curated(checkedUsers, Contracts.SERVICE_USERS);
-        var checkedPlacements = Inputs.checkedPlacements(spark, dir.resolve("s2"), placements, curatedUsers, LATEST,
-                CEILING);
+        var checkedPlacements = Inputs.checkedPlacements(spark, dir.resolve("s2"), placements, curatedUsers,
+                ValidationTest.LATEST_SNAPSHOT, ValidationTest.WEEKLY_COST_CEILING);
 
         // No age limit: the oldest band, 85+ (90+ in five-year bands), is open, as in the ONS projections the
         // rates divide by, and a supercentenarian's care costs the council like anyone's. A death dated 2099
@@ -91,7 +87,8 @@ class ExtremeValuesTest {
                 CHILD-2,2009,4,Male,E08000003,Learning Disability Support,residential,1000000000.00,0.5
                 """);
         var checked = Inputs.checked(spark, dir.resolve("s"), file.toString(), Contracts.TRANSITIONS)
-                .transform(t -> TableValidator.transitions(t, LATEST, CEILING));
+                .transform(t -> TableValidator.transitions(t, ValidationTest.LATEST_SNAPSHOT,
+                        ValidationTest.WEEKLY_COST_CEILING));
         // A penny over the limit is rejected; the limit itself is kept, over the 25,000 ceiling so warned.
         assertEquals(List.of(
                         "2|expected_weekly_cost|implausible weekly cost (kept)|warning",
