@@ -79,8 +79,8 @@ public final class BenchmarkCommand {
         long inputPlacements;
         Map<String, Object> figures = new LinkedHashMap<>();
         SparkSession spark = Sessions.start("carecast benchmark", config.master(), config.sparkSettings());
-        SpillListener spills = new SpillListener();
-        spark.sparkContext().addSparkListener(spills);
+        TaskTotals tasks = new TaskTotals();
+        spark.sparkContext().addSparkListener(tasks);
         try {
             inputPlacements = spark.read().parquet(config.inputs().placements()).count();
             long people = spark.read().parquet(config.inputs().serviceUsers()).count();
@@ -94,9 +94,13 @@ public final class BenchmarkCommand {
                 return;
             }
             PeakHeap.reset();
+            CpuAccount.Counters cpuAtStart = CpuAccount.Counters.now();
+            double taskCpuAtStart = tasks.cpuSeconds();
             long started = System.nanoTime();
             List<StageReport> stages = DemandForecastJob.run(spark, config, List.of(), out);
             double total = seconds(started);
+            CpuAccount cpu = CpuAccount.between(cpuAtStart, CpuAccount.Counters.now(),
+                    tasks.cpuSeconds() - taskCpuAtStart, total, Runtime.getRuntime().availableProcessors());
             long peak = stages.stream().mapToLong(StageReport::peakHeapBytes).max().orElse(0);
             double perMillion = total / (inputPlacements / 1e6);
             out.println();
@@ -109,8 +113,9 @@ public final class BenchmarkCommand {
             double publish = total - stages.stream().mapToDouble(StageReport::seconds).sum();
             out.printf("%-20s %9.1f   (tables, refresh folder, Delta history)%n", "publish", publish);
             out.printf("%-20s %9.1f   (%.1f s per million placement records; peak heap %,d MB; spilled to disk %,d MB;"
-                    + " failed tasks %d)%n", "end to end", total, perMillion, peak >> 20, spills.diskBytesSpilled() >> 20,
-                    spills.failedTasks());
+                    + " failed tasks %d)%n", "end to end", total, perMillion, peak >> 20, tasks.diskBytesSpilled() >> 20,
+                    tasks.failedTasks());
+            out.println(cpu.line());
             long inputBytes = sizeOf(Path.of(config.inputs().placements())) + sizeOf(Path.of(config.inputs().serviceUsers()));
             figures.put("recorded_at", Instant.now().toString());
             figures.put("scale_factor", arguments.scaleFactor());
@@ -121,9 +126,10 @@ public final class BenchmarkCommand {
             figures.put("seconds_per_million_placements", round(perMillion));
             figures.put("publish_seconds", round(publish));
             figures.put("peak_heap_mb", peak >> 20);
-            figures.put("spilled_to_disk_mb", spills.diskBytesSpilled() >> 20);
+            figures.put("spilled_to_disk_mb", tasks.diskBytesSpilled() >> 20);
             figures.put("input_parquet_mb", inputBytes >> 20);
-            figures.put("failed_tasks", spills.failedTasks());
+            figures.put("failed_tasks", tasks.failedTasks());
+            figures.put("cpu", cpu.figures(BenchmarkCommand::round));
             Map<String, Object> perStage = new LinkedHashMap<>();
             for (StageReport stage : stages) {
                 perStage.put(stage.stage(), Map.of("seconds", round(stage.seconds()), "rows_in", stage.rowsIn(),
