@@ -12,7 +12,8 @@ import java.util.function.DoubleUnaryOperator;
  * HotSpot's JIT compiler threads, its garbage collector's threads and the rest (the driver, the
  * shuffle, Delta's commits). In local mode the tasks are threads of this JVM, so all but the tasks'
  * share is what the queries cost around the work itself: at scale factor 150 on 2 cores the compiler
- * alone took about a quarter. Also the time the collector paused the application (wall time).
+ * alone took about a fifth. Also the time the collector paused the application (wall time; for a
+ * concurrent collector, ZGC or Shenandoah, the JVM counts its cycles instead).
  */
 record CpuAccount(double wallSeconds, int cores, double processSeconds, double taskSeconds, double jitSeconds,
         double gcSeconds, double gcPauseSeconds) {
@@ -28,9 +29,11 @@ record CpuAccount(double wallSeconds, int cores, double processSeconds, double t
             for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
                 pauseMillis += Math.max(0, gc.getCollectionTime());
             }
-            // HotSpot names them "C1 CompilerThread0", "C2 CompilerThread0", "GC Thread#0", ... (15 characters kept).
+            // HotSpot's names, cut to Linux's 15 characters: "C1 CompilerThre", "C2 CompilerThre"; the parallel
+            // collector's and G1's workers "GC Thread#0", ..., and G1's own "G1 Conc#0", "G1 Refine#0", ... (the
+            // serial collector works on the "VM Thread", which does other work too: its collections fall in the rest).
             return new Counters(process, ThreadCpu.seconds(name -> name.contains("CompilerThre")),
-                    ThreadCpu.seconds(name -> name.startsWith("GC Thread")), pauseMillis / 1e3);
+                    ThreadCpu.seconds(name -> name.startsWith("GC Thread") || name.startsWith("G1 ")), pauseMillis / 1e3);
         }
     }
 

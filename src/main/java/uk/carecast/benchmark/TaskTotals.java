@@ -1,6 +1,8 @@
 package uk.carecast.benchmark;
 
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
@@ -19,6 +21,21 @@ final class TaskTotals extends SparkListener {
         }
         if (!taskEnd.taskInfo().successful()) {
             failedTasks.incrementAndGet();
+        }
+    }
+
+    /**
+     * Waits until Spark's listener bus has handed on every event posted so far: a task's end reaches
+     * listeners on the bus's own thread, after the job that ran it has returned, so the totals read
+     * straight after a run could miss its last tasks. The bus's wait is internal to Spark (public
+     * only in bytecode); the benchmark alone uses it.
+     */
+    void catchUp(SparkContext spark) {
+        try {
+            spark.listenerBus().waitUntilEmpty(10_000);
+        } catch (TimeoutException e) {
+            System.err.println("benchmark: Spark's listener bus did not empty within 10 s; the task figures may miss"
+                    + " the last tasks");
         }
     }
 

@@ -10,8 +10,10 @@ import java.util.stream.Stream;
  * The CPU seconds of this JVM's threads whose names match, from Linux's {@code /proc/self/task}:
  * HotSpot's compiler and garbage-collector threads are hidden from Java's own thread beans, and the
  * JVM's own compile-time count is elapsed time, which counts a compile waiting for a busy core too.
- * Both kinds of thread live as long as the JVM here (one C1 and one C2 thread on 2 cores), so the
- * count is theirs since start. NaN where there is no {@code /proc} (not Linux).
+ * On 2 cores HotSpot keeps one C1 and one C2 thread for the JVM's life, so the count is theirs
+ * since start; with more cores it may stop spare compiler threads when idle, and a stopped thread's
+ * CPU leaves the count, so there the compiler's figure can come out low. NaN where there is no
+ * {@code /proc} (not Linux).
  */
 final class ThreadCpu {
 

@@ -58,9 +58,10 @@ class CpuAccountTest {
 
     @Test
     void aStatLineIsReadFromAfterTheThreadsName() {
-        // A name with a space and a bracket, as "C2 CompilerThre" has a space; then state R and fields 4-13,
+        // A name with a space and a closing bracket of its own, "a) b": read from the first ')' the fields would
+        // start at "b)", and utime and stime would be 10 and 1234. From the last ')': state R, fields 4-13, then
         // utime 1234 (field 14) and stime 56 (field 15): 1234 + 56 = 1290 ticks.
-        String stat = "4242 (C2 (Compiler) R 1 2 3 4 5 6 7 8 9 10 1234 56 0 0 20 0 1 0 100 0 0";
+        String stat = "4242 (a) b) R 1 2 3 4 5 6 7 8 9 10 1234 56 0 0 20 0 1 0 100 0 0";
         assertEquals(1290, ThreadCpu.ticks(stat));
         assertEquals(0, ThreadCpu.ticks(""));
     }
@@ -76,7 +77,6 @@ class CpuAccountTest {
         // 50,000,000 = 7,142,857 cycles of 0..6 (21 each: 149,999,997) and one 0 left over: the loop ran.
         assertEquals(149_999_997L, sum);
         assertTrue(after.processSeconds() > before.processSeconds(), before + " -> " + after);
-        assertTrue(after.gcPauseSeconds() >= before.gcPauseSeconds(), before + " -> " + after);
         if (!Double.isNaN(before.jitSeconds())) {
             // On Linux: HotSpot has compiled something by now (this test's own loop, if nothing else).
             assertTrue(after.jitSeconds() > 0, before + " -> " + after);
