@@ -94,15 +94,13 @@ public final class BenchmarkCommand {
                 return;
             }
             PeakHeap.reset();
-            tasks.catchUp(spark.sparkContext());
-            CpuAccount.Counters cpuAtStart = CpuAccount.Counters.now();
-            double taskCpuAtStart = tasks.cpuSeconds();
+            CpuAccount.Counters cpuAtStart = CpuAccount.Counters.now(tasks.settledCpuSeconds(spark.sparkContext()));
             long started = System.nanoTime();
             List<StageReport> stages = DemandForecastJob.run(spark, config, List.of(), out);
             double total = seconds(started);
-            tasks.catchUp(spark.sparkContext());
-            CpuAccount cpu = CpuAccount.between(cpuAtStart, CpuAccount.Counters.now(),
-                    tasks.cpuSeconds() - taskCpuAtStart, total, Runtime.getRuntime().availableProcessors());
+            CpuAccount cpu = CpuAccount.between(cpuAtStart,
+                    CpuAccount.Counters.now(tasks.settledCpuSeconds(spark.sparkContext())), total,
+                    Runtime.getRuntime().availableProcessors());
             long peak = stages.stream().mapToLong(StageReport::peakHeapBytes).max().orElse(0);
             double perMillion = total / (inputPlacements / 1e6);
             out.println();

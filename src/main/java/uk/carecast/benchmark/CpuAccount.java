@@ -18,10 +18,11 @@ import java.util.function.DoubleUnaryOperator;
 record CpuAccount(double wallSeconds, int cores, double processSeconds, double taskSeconds, double jitSeconds,
         double gcSeconds, double gcPauseSeconds) {
 
-    /** The JVM's running totals at one moment. */
-    record Counters(double processSeconds, double jitSeconds, double gcSeconds, double gcPauseSeconds) {
+    /** The running totals at one moment: the JVM's, and the tasks' CPU as Spark's listener has added it up. */
+    record Counters(double processSeconds, double taskSeconds, double jitSeconds, double gcSeconds,
+            double gcPauseSeconds) {
 
-        static Counters now() {
+        static Counters now(double taskSeconds) {
             OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
             double process = os instanceof com.sun.management.OperatingSystemMXBean hotspot
                     ? hotspot.getProcessCpuTime() / 1e9 : Double.NaN;
@@ -32,15 +33,15 @@ record CpuAccount(double wallSeconds, int cores, double processSeconds, double t
             // HotSpot's names, cut to Linux's 15 characters: "C1 CompilerThre", "C2 CompilerThre"; the parallel
             // collector's and G1's workers "GC Thread#0", ..., and G1's own "G1 Conc#0", "G1 Refine#0", ... (the
             // serial collector works on the "VM Thread", which does other work too: its collections fall in the rest).
-            return new Counters(process, ThreadCpu.seconds(name -> name.contains("CompilerThre")),
+            return new Counters(process, taskSeconds, ThreadCpu.seconds(name -> name.contains("CompilerThre")),
                     ThreadCpu.seconds(name -> name.startsWith("GC Thread") || name.startsWith("G1 ")), pauseMillis / 1e3);
         }
     }
 
-    /** The run between two readings of the counters, given the tasks' CPU and the wall seconds between them. */
-    static CpuAccount between(Counters start, Counters end, double taskSeconds, double wallSeconds, int cores) {
-        return new CpuAccount(wallSeconds, cores, end.processSeconds() - start.processSeconds(), taskSeconds,
-                end.jitSeconds() - start.jitSeconds(), end.gcSeconds() - start.gcSeconds(),
+    /** The run between two readings of the counters, given the wall seconds between them. */
+    static CpuAccount between(Counters start, Counters end, double wallSeconds, int cores) {
+        return new CpuAccount(wallSeconds, cores, end.processSeconds() - start.processSeconds(),
+                end.taskSeconds() - start.taskSeconds(), end.jitSeconds() - start.jitSeconds(), end.gcSeconds() - start.gcSeconds(),
                 end.gcPauseSeconds() - start.gcPauseSeconds());
     }
 

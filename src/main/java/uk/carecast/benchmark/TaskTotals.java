@@ -25,18 +25,20 @@ final class TaskTotals extends SparkListener {
     }
 
     /**
-     * Waits until Spark's listener bus has handed on every event posted so far: a task's end reaches
-     * listeners on the bus's own thread, after the job that ran it has returned, so the totals read
-     * straight after a run could miss its last tasks. The bus's wait is internal to Spark (public
-     * only in bytecode); the benchmark alone uses it.
+     * The task threads' CPU time of every task ended so far. It first waits until Spark's listener bus
+     * has handed on every event posted: a task's end reaches listeners on the bus's own thread, after
+     * the job that ran it has returned, so totals read straight after a run could miss its last tasks
+     * (the spill and failure counts read after this call are caught up too). The bus's wait is internal
+     * to Spark (public only in bytecode); the benchmark alone uses it.
      */
-    void catchUp(SparkContext spark) {
+    double settledCpuSeconds(SparkContext spark) {
         try {
             spark.listenerBus().waitUntilEmpty(10_000);
         } catch (TimeoutException e) {
             System.err.println("benchmark: Spark's listener bus did not empty within 10 s; the task figures may miss"
                     + " the last tasks");
         }
+        return cpuNanos.get() / 1e9;
     }
 
     long diskBytesSpilled() {
@@ -45,10 +47,5 @@ final class TaskTotals extends SparkListener {
 
     long failedTasks() {
         return failedTasks.get();
-    }
-
-    /** The task threads' CPU time so far; the listener hears of a task when it ends. */
-    double cpuSeconds() {
-        return cpuNanos.get() / 1e9;
     }
 }

@@ -10,9 +10,11 @@ class CpuAccountTest {
 
     @Test
     void theRunIsTheDifferenceBetweenTwoReadings() {
-        CpuAccount cpu = CpuAccount.between(new CpuAccount.Counters(10.0, 2.0, 3.0, 1.0),
-                new CpuAccount.Counters(110.0, 32.0, 13.0, 6.0), 50.0, 60.0, 2);
-        // Process 110 - 10 = 100 CPU-s; compiler 32 - 2 = 30; collector 13 - 3 = 10; pauses 6 - 1 = 5 s.
+        CpuAccount cpu = CpuAccount.between(new CpuAccount.Counters(10.0, 4.0, 2.0, 3.0, 1.0),
+                new CpuAccount.Counters(110.0, 54.0, 32.0, 13.0, 6.0), 60.0, 2);
+        // Process 110 - 10 = 100 CPU-s; tasks 54 - 4 = 50; compiler 32 - 2 = 30; collector 13 - 3 = 10;
+        // pauses 6 - 1 = 5 s.
+        assertEquals(50.0, cpu.taskSeconds(), 1e-9);
         assertEquals(100.0, cpu.processSeconds(), 1e-9);
         assertEquals(30.0, cpu.jitSeconds(), 1e-9);
         assertEquals(10.0, cpu.gcSeconds(), 1e-9);
@@ -68,12 +70,12 @@ class CpuAccountTest {
 
     @Test
     void theJvmsOwnCountersOnlyGrow() {
-        CpuAccount.Counters before = CpuAccount.Counters.now();
+        CpuAccount.Counters before = CpuAccount.Counters.now(0);
         long sum = 0;
         for (int i = 0; i < 50_000_000; i++) {
             sum += i % 7;
         }
-        CpuAccount.Counters after = CpuAccount.Counters.now();
+        CpuAccount.Counters after = CpuAccount.Counters.now(0);
         // 50,000,000 = 7,142,857 cycles of 0..6 (21 each: 149,999,997) and one 0 left over: the loop ran.
         assertEquals(149_999_997L, sum);
         assertTrue(after.processSeconds() > before.processSeconds(), before + " -> " + after);
